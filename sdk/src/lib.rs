@@ -1,0 +1,10 @@
+//! # Lienthong
+//!
+//! Typed records, validated builders and a lossless streaming codec for the health-insurance claim
+//! tables of QĐ 130/QĐ-BYT (as amended by QĐ 4750 and QĐ 3176): the check-in table and XML1-XML15,
+//! wrapped in the `GIAMDINHHS` envelope.
+//!
+//! This crate is pure Rust with no async runtime or network code; connectors, bindings and the
+//! command line build on it.
+
+pub mod types;
