@@ -7,4 +7,8 @@
 //! This crate is pure Rust with no async runtime or network code; connectors, bindings and the
 //! command line build on it.
 
+pub mod money;
+pub mod record;
+pub mod tables;
 pub mod types;
+pub mod validate;

@@ -65,6 +65,9 @@ macro_rules! code_list {
             fn write_wire(&self, out: &mut String) {
                 out.push_str(self.code());
             }
+            fn is_known(&self) -> bool {
+                $name::is_known(self)
+            }
         }
 
         impl fmt::Debug for $name {
@@ -76,7 +79,9 @@ macro_rules! code_list {
 }
 
 fn is_code_text(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| !c.is_whitespace() && !c.is_control() && super::text::is_xml_char(c))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && super::text::is_xml_char(c))
 }
 
 code_list! {
@@ -375,14 +380,25 @@ mod tests {
         assert_eq!(k.code(), "11");
         let k = MaLoaiKcb::parse_wire("03").unwrap();
         assert_eq!(k, MaLoaiKcb::NoiTru);
-        assert!(MaLoaiKcb::parse_wire("3").unwrap() != MaLoaiKcb::NoiTru, "'3' is not '03'");
+        assert!(
+            MaLoaiKcb::parse_wire("3").unwrap() != MaLoaiKcb::NoiTru,
+            "'3' is not '03'"
+        );
         assert!(MaLoaiKcb::parse_wire(" 03").is_err());
-        assert_eq!(MaDoiTuongGd::parse_wire("KNLĐH").unwrap(), MaDoiTuongGd::Knldh);
+        assert_eq!(
+            MaDoiTuongGd::parse_wire("KNLĐH").unwrap(),
+            MaDoiTuongGd::Knldh
+        );
     }
 
     #[test]
     fn code_lists_have_no_duplicates() {
-        for codes in [MaNhom::CODES, MaLoaiKcb::CODES, PhacDoDtriLao::CODES, NhomMau::CODES] {
+        for codes in [
+            MaNhom::CODES,
+            MaLoaiKcb::CODES,
+            PhacDoDtriLao::CODES,
+            NhomMau::CODES,
+        ] {
             let mut v = codes.to_vec();
             v.sort_unstable();
             v.dedup();

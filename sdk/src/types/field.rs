@@ -15,7 +15,10 @@ pub struct FormatError {
 
 impl FormatError {
     pub(crate) const fn new(expected_vi: &'static str, expected_en: &'static str) -> Self {
-        FormatError { expected_vi, expected_en }
+        FormatError {
+            expected_vi,
+            expected_en,
+        }
     }
 }
 
@@ -82,6 +85,10 @@ pub trait Wire: Sized + Clone + PartialEq {
     fn parse_wire(s: &str) -> Result<Self, FormatError>;
     /// Appends the wire form.
     fn write_wire(&self, out: &mut String);
+    /// False for a code outside its code list (kept verbatim); true for every other value.
+    fn is_known(&self) -> bool {
+        true
+    }
 }
 
 /// One element of a record.
@@ -204,6 +211,8 @@ pub trait AnyField {
     fn sensitive(&self) -> bool;
     /// The wire text.
     fn wire(&self) -> Cow<'_, str>;
+    /// True when the value is a code outside its code list.
+    fn is_unknown_code(&self) -> bool;
 }
 
 impl<T: Wire> AnyField for Field<T> {
@@ -227,5 +236,8 @@ impl<T: Wire> AnyField for Field<T> {
     }
     fn wire(&self) -> Cow<'_, str> {
         Field::wire(self)
+    }
+    fn is_unknown_code(&self) -> bool {
+        matches!(self, Field::Value(v) if !v.is_known())
     }
 }

@@ -52,7 +52,8 @@ macro_rules! list_kinds {
 }
 
 use super::{
-    codes, BhxhNumber, CardNumber, Code, Date, DateOrDateTime, DateTime, Dec, FacilityCode, IcdCode, Ident, Int, Text,
+    codes, BhxhNumber, CardNumber, Code, Date, DateOrDateTime, DateTime, Dec, FacilityCode,
+    IcdCode, Ident, Int, Text,
 };
 list_kinds!(
     Code => Kind::Code, Ident => Kind::Ident, FacilityCode => Kind::Facility, CardNumber => Kind::Card,
@@ -84,6 +85,9 @@ impl<T: Wire + ListKind> Wire for List<T> {
             }
             item.write_wire(out);
         }
+    }
+    fn is_known(&self) -> bool {
+        self.0.iter().all(Wire::is_known)
     }
 }
 

@@ -23,7 +23,10 @@ pub struct Int {
 impl Int {
     /// A value written without leading zeros.
     pub const fn new(value: u64) -> Self {
-        Int { value, leading_zeros: 0 }
+        Int {
+            value,
+            leading_zeros: 0,
+        }
     }
     /// The numeric value.
     pub const fn get(self) -> u64 {
@@ -48,9 +51,14 @@ impl Wire for Int {
         if b.is_empty() || b.len() > 19 || !b.iter().all(u8::is_ascii_digit) {
             return Err(INT);
         }
-        let value = b.iter().fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+        let value = b
+            .iter()
+            .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
         let digits = b.iter().position(|&d| d != b'0').map_or(1, |p| b.len() - p);
-        Ok(Int { value, leading_zeros: (b.len() - digits) as u8 })
+        Ok(Int {
+            value,
+            leading_zeros: (b.len() - digits) as u8,
+        })
     }
     fn write_wire(&self, out: &mut String) {
         for _ in 0..self.leading_zeros {
@@ -89,7 +97,10 @@ impl Dec {
         if value.is_sign_negative() && !value.is_zero() {
             return Err(DEC);
         }
-        Ok(Dec { value: value.abs(), leading_zeros: 0 })
+        Ok(Dec {
+            value: value.abs(),
+            leading_zeros: 0,
+        })
     }
     /// The numeric value.
     pub const fn get(self) -> Decimal {
@@ -97,7 +108,10 @@ impl Dec {
     }
     /// The whole number `v` (no fractional digits).
     pub fn from_u64(v: u64) -> Self {
-        Dec { value: Decimal::from(v), leading_zeros: 0 }
+        Dec {
+            value: Decimal::from(v),
+            leading_zeros: 0,
+        }
     }
     /// Number of digits after the decimal point on the wire.
     pub fn scale(self) -> u32 {
@@ -117,11 +131,17 @@ impl Wire for Dec {
         if !digits_ok(int) || !frac.is_none_or(digits_ok) || b.len() > 30 {
             return Err(DEC);
         }
-        let significant = int.iter().position(|&d| d != b'0').map_or(1, |p| int.len() - p);
+        let significant = int
+            .iter()
+            .position(|&d| d != b'0')
+            .map_or(1, |p| int.len() - p);
         let leading_zeros = (int.len() - significant) as u8;
         let trimmed = &s[leading_zeros as usize..];
         let value: Decimal = trimmed.parse().map_err(|_| DEC)?;
-        Ok(Dec { value, leading_zeros })
+        Ok(Dec {
+            value,
+            leading_zeros,
+        })
     }
     fn write_wire(&self, out: &mut String) {
         for _ in 0..self.leading_zeros {
@@ -180,18 +200,38 @@ mod tests {
 
     #[test]
     fn decimals_round_trip_exactly() {
-        for s in ["0", "0.5", "34500", "34500.00", "058.5", "00", "0.000", "123456789012.345"] {
+        for s in [
+            "0",
+            "0.5",
+            "34500",
+            "34500.00",
+            "058.5",
+            "00",
+            "0.000",
+            "123456789012.345",
+        ] {
             assert_eq!(rt::<Dec>(s), s);
         }
-        assert_eq!(Dec::parse_wire("34500.00").unwrap().get(), Decimal::new(34500, 0));
-        for bad in ["", "-1", "+1", "1.", ".5", "1,5", "1e3", "1_000", " 1", "1 "] {
+        assert_eq!(
+            Dec::parse_wire("34500.00").unwrap().get(),
+            Decimal::new(34500, 0)
+        );
+        for bad in [
+            "", "-1", "+1", "1.", ".5", "1,5", "1e3", "1_000", " 1", "1 ",
+        ] {
             assert!(Dec::parse_wire(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn rounding_is_half_away_from_zero() {
-        assert_eq!(round_half_away(Decimal::new(1005, 3), 2), Decimal::new(101, 2));
-        assert_eq!(round_half_away(Decimal::new(1004, 3), 2), Decimal::new(100, 2));
+        assert_eq!(
+            round_half_away(Decimal::new(1005, 3), 2),
+            Decimal::new(101, 2)
+        );
+        assert_eq!(
+            round_half_away(Decimal::new(1004, 3), 2),
+            Decimal::new(100, 2)
+        );
     }
 }

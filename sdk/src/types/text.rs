@@ -13,8 +13,10 @@ pub fn is_xml_text(s: &str) -> bool {
     s.chars().all(is_xml_char)
 }
 
-const NOT_XML: FormatError =
-    FormatError::new("văn bản có ký tự không hợp lệ trong XML", "text with only characters allowed in XML");
+const NOT_XML: FormatError = FormatError::new(
+    "văn bản có ký tự không hợp lệ trong XML",
+    "text with only characters allowed in XML",
+);
 const CODE: FormatError = FormatError::new(
     "mã không có khoảng trắng ở đầu hoặc cuối",
     "a code without leading or trailing whitespace or control characters",
@@ -141,13 +143,17 @@ string_type!(
 fn is_icd_shape(s: &str) -> bool {
     let s = s.strip_suffix(['†', '*']).unwrap_or(s);
     let b = s.as_bytes();
-    if b.len() < 3 || !b[0].is_ascii_uppercase() || !b[1].is_ascii_digit() || !b[2].is_ascii_digit() {
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || !b[1].is_ascii_digit() || !b[2].is_ascii_digit()
+    {
         return false;
     }
     match &b[3..] {
         [] => true,
         [b'.', rest @ ..] => {
-            (1..=2).contains(&rest.len()) && rest.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            (1..=2).contains(&rest.len())
+                && rest
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         }
         _ => false,
     }
@@ -198,7 +204,8 @@ impl Cccd {
                 9 => return CccdForm::Old9,
                 _ => {}
             }
-        } else if b.len() == 8 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit) {
+        } else if b.len() == 8 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
+        {
             return CccdForm::PassportVn;
         }
         CccdForm::Other
@@ -222,7 +229,10 @@ mod tests {
     #[test]
     fn card_number_structure() {
         let c = CardNumber::new("GD4790000000001").unwrap();
-        assert_eq!((c.prefix(), c.benefit_level(), c.province()), ("GD", 4, "79"));
+        assert_eq!(
+            (c.prefix(), c.benefit_level(), c.province()),
+            ("GD", 4, "79")
+        );
         assert!(CardNumber::new("GD6790000000001").is_err());
         assert!(CardNumber::new("gd4790000000001").is_err());
         assert!(CardNumber::new("GD479000000001").is_err());

@@ -5,8 +5,10 @@
 use super::field::{FormatError, Kind, Wire};
 use std::fmt;
 
-const DATE: FormatError =
-    FormatError::new("ngày thật theo dạng yyyyMMdd", "a real calendar date in the form yyyyMMdd");
+const DATE: FormatError = FormatError::new(
+    "ngày thật theo dạng yyyyMMdd",
+    "a real calendar date in the form yyyyMMdd",
+);
 const DATE_TIME: FormatError = FormatError::new(
     "thời điểm thật theo dạng yyyyMMddHHmm",
     "a real date and time in the form yyyyMMddHHmm",
@@ -54,8 +56,11 @@ pub struct Date {
 impl Date {
     /// A real calendar date, or `None`. Years 1000-9999 (the wire form has four digits).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
-        ((1000..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1000..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Date { year, month, day })
     }
     /// Year.
     pub fn year(self) -> u16 {
@@ -71,7 +76,11 @@ impl Date {
     }
     /// Days since 0000-03-01 (for differences between dates).
     pub fn day_number(self) -> i64 {
-        let (y, m) = if self.month <= 2 { (i64::from(self.year) - 1, i64::from(self.month) + 9) } else { (i64::from(self.year), i64::from(self.month) - 3) };
+        let (y, m) = if self.month <= 2 {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        } else {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        };
         365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(self.day) - 1
     }
     /// The date `n` days later.
@@ -96,7 +105,11 @@ impl Date {
         if b.len() != 8 {
             return None;
         }
-        Date::new(digits(&b[..4])? as u16, digits(&b[4..6])? as u8, digits(&b[6..8])? as u8)
+        Date::new(
+            digits(&b[..4])? as u16,
+            digits(&b[4..6])? as u8,
+            digits(&b[6..8])? as u8,
+        )
     }
     fn write8(self, out: &mut String) {
         use fmt::Write;
@@ -126,7 +139,11 @@ impl DateTime {
     /// A real date and time, or `None`.
     pub fn new(year: u16, month: u8, day: u8, hour: u8, minute: u8) -> Option<Self> {
         (hour < 24 && minute < 60).then_some(())?;
-        Some(DateTime { date: Date::new(year, month, day)?, hour, minute })
+        Some(DateTime {
+            date: Date::new(year, month, day)?,
+            hour,
+            minute,
+        })
     }
     /// The date part.
     pub fn date(self) -> Date {
@@ -149,7 +166,11 @@ impl DateTime {
         let total = self.minute_number() + n;
         let date = Date::from_day_number(total.div_euclid(1440))?;
         let rem = total.rem_euclid(1440);
-        Some(DateTime { date, hour: (rem / 60) as u8, minute: (rem % 60) as u8 })
+        Some(DateTime {
+            date,
+            hour: (rem / 60) as u8,
+            minute: (rem % 60) as u8,
+        })
     }
     fn parse12(b: &[u8]) -> Option<Self> {
         if b.len() != 12 {
@@ -195,16 +216,27 @@ impl BirthDateTime {
     }
     /// The date and time when month and day are known (`HHmm` `0000` reads as midnight).
     pub fn date_time(self) -> Option<DateTime> {
-        self.month_day.and_then(|(m, d)| DateTime::new(self.year, m, d, self.hour, self.minute))
+        self.month_day
+            .and_then(|(m, d)| DateTime::new(self.year, m, d, self.hour, self.minute))
     }
     /// A birth date with a known date and time.
     pub fn from_date_time(dt: DateTime) -> Self {
         let d = dt.date();
-        BirthDateTime { year: d.year(), month_day: Some((d.month(), d.day())), hour: dt.hour(), minute: dt.minute() }
+        BirthDateTime {
+            year: d.year(),
+            month_day: Some((d.month(), d.day())),
+            hour: dt.hour(),
+            minute: dt.minute(),
+        }
     }
     /// A birth date of which only the year is known (`yyyy00000000`).
     pub fn year_only(year: u16) -> Option<Self> {
-        (1000..=9999).contains(&year).then_some(BirthDateTime { year, month_day: None, hour: 0, minute: 0 })
+        (1000..=9999).contains(&year).then_some(BirthDateTime {
+            year,
+            month_day: None,
+            hour: 0,
+            minute: 0,
+        })
     }
 }
 
@@ -217,7 +249,10 @@ impl Wire for BirthDateTime {
             return Err(BIRTH_DT);
         }
         let year = digits(&b[..4]).ok_or(BIRTH_DT)? as u16;
-        let (hour, minute) = (digits(&b[8..10]).ok_or(BIRTH_DT)? as u8, digits(&b[10..12]).ok_or(BIRTH_DT)? as u8);
+        let (hour, minute) = (
+            digits(&b[8..10]).ok_or(BIRTH_DT)? as u8,
+            digits(&b[10..12]).ok_or(BIRTH_DT)? as u8,
+        );
         if hour >= 24 || minute >= 60 || year < 1000 {
             return Err(BIRTH_DT);
         }
@@ -227,12 +262,21 @@ impl Wire for BirthDateTime {
             let d = Date::parse8(&b[..8]).ok_or(BIRTH_DT)?;
             Some((d.month(), d.day()))
         };
-        Ok(BirthDateTime { year, month_day, hour, minute })
+        Ok(BirthDateTime {
+            year,
+            month_day,
+            hour,
+            minute,
+        })
     }
     fn write_wire(&self, out: &mut String) {
         use fmt::Write;
         let (m, d) = self.month_day.unwrap_or((0, 0));
-        let _ = write!(out, "{:04}{:02}{:02}{:02}{:02}", self.year, m, d, self.hour, self.minute);
+        let _ = write!(
+            out,
+            "{:04}{:02}{:02}{:02}{:02}",
+            self.year, m, d, self.hour, self.minute
+        );
     }
 }
 
@@ -254,7 +298,10 @@ impl BirthDate {
     }
     /// A birth date from a full date.
     pub fn from_date(d: Date) -> Self {
-        BirthDate { year: d.year(), month_day: Some((d.month(), d.day())) }
+        BirthDate {
+            year: d.year(),
+            month_day: Some((d.month(), d.day())),
+        }
     }
 }
 
@@ -271,7 +318,10 @@ impl Wire for BirthDate {
             return Err(BIRTH_D);
         }
         if &b[4..8] == b"0000" {
-            return Ok(BirthDate { year, month_day: None });
+            return Ok(BirthDate {
+                year,
+                month_day: None,
+            });
         }
         let d = Date::parse8(b).ok_or(BIRTH_D)?;
         Ok(BirthDate::from_date(d))
@@ -366,7 +416,10 @@ mod tests {
         assert_eq!(rt::<BirthDateTime>("198504150000"), "198504150000");
         assert!(BirthDateTime::parse_wire("198504000000").is_err());
         assert!(BirthDateTime::parse_wire("198513010000").is_err());
-        assert_eq!(BirthDateTime::parse_wire("198500000000").unwrap().date(), None);
+        assert_eq!(
+            BirthDateTime::parse_wire("198500000000").unwrap().date(),
+            None
+        );
         assert_eq!(rt::<BirthDate>("19850000"), "19850000");
         assert!(Date::parse_wire("19850000").is_err());
     }
@@ -376,7 +429,11 @@ mod tests {
         let a = Date::new(2024, 2, 28).unwrap();
         assert_eq!(a.add_days(1), Date::new(2024, 2, 29));
         assert_eq!(a.add_days(2), Date::new(2024, 3, 1));
-        assert_eq!(Date::new(2025, 1, 1).unwrap().day_number() - Date::new(2024, 1, 1).unwrap().day_number(), 366);
+        assert_eq!(
+            Date::new(2025, 1, 1).unwrap().day_number()
+                - Date::new(2024, 1, 1).unwrap().day_number(),
+            366
+        );
         let t = DateTime::new(2024, 12, 31, 23, 50).unwrap();
         assert_eq!(t.add_minutes(15), DateTime::new(2025, 1, 1, 0, 5));
         for n in [0i64, 1, 59, 1000, 36524, 146097, 800_000] {

@@ -1,0 +1,92 @@
+//! XML6 rules from the dictionary's notes.
+
+use super::HivRecord;
+use crate::types::codes::{LoaiDtriLao, MaTinhTrangDk, MaXuTri};
+use crate::validate::support::Check;
+use crate::validate::{FamilyRules, Finding, RuleCtx};
+
+impl FamilyRules for HivRecord {
+    fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
+        let mut c = Check::new(self, ctx, out);
+        let tb = matches!(self.loai_dtri_lao.value(), Some(l) if *l != LoaiDtriLao::Khong);
+        let (vi, en) = ("LOAI_DTRI_LAO khác 0", "LOAI_DTRI_LAO is not 0");
+        c.required_when(
+            "xml6.phacdo_dtri_lao.required",
+            tb,
+            "PHACDO_DTRI_LAO",
+            vi,
+            en,
+        );
+        c.required_when(
+            "xml6.ngaybd_dtri_lao.required",
+            tb,
+            "NGAYBD_DTRI_LAO",
+            vi,
+            en,
+        );
+        c.required_when(
+            "xml6.ngaykt_dtri_lao.required",
+            tb,
+            "NGAYKT_DTRI_LAO",
+            vi,
+            en,
+        );
+        let infant = self
+            .ma_tinh_trang_dk
+            .value()
+            .is_some_and(|l| l.items().contains(&MaTinhTrangDk::TreDuoi18Thang));
+        let (vi, en) = ("MA_TINH_TRANG_DK có mã 1", "MA_TINH_TRANG_DK includes 1");
+        for (rule, field) in [
+            ("xml6.lan_xn_pcr.required", "LAN_XN_PCR"),
+            ("xml6.ngay_xn_pcr.required", "NGAY_XN_PCR"),
+            ("xml6.ngay_kq_xn_pcr.required", "NGAY_KQ_XN_PCR"),
+            ("xml6.ma_kq_xn_pcr.required", "MA_KQ_XN_PCR"),
+        ] {
+            c.required_when(rule, infant, field, vi, en);
+        }
+        let arv = self
+            .ma_xu_tri
+            .value()
+            .is_some_and(|l| l.items().contains(&MaXuTri::Arv));
+        let (vi, en) = ("MA_XU_TRI có mã 1 (ARV)", "MA_XU_TRI includes 1 (ARV)");
+        c.required_when(
+            "xml6.ngay_bat_dau_xu_tri.required",
+            arv,
+            "NGAY_BAT_DAU_XU_TRI",
+            vi,
+            en,
+        );
+        c.required_when(
+            "xml6.ngay_ket_thuc_xu_tri.required",
+            arv,
+            "NGAY_KET_THUC_XU_TRI",
+            vi,
+            en,
+        );
+        c.required_when(
+            "xml6.so_ngay_cap_thuoc_arv.required",
+            arv,
+            "SO_NGAY_CAP_THUOC_ARV",
+            vi,
+            en,
+        );
+        let other_regimen = self
+            .ma_phac_do_dieu_tri
+            .value()
+            .is_some_and(|p| p.as_str() == "KHAC");
+        c.required_when(
+            "xml6.ma_bac_phac_do.required",
+            other_regimen,
+            "MA_BAC_PHAC_DO",
+            "MA_PHAC_DO_DIEU_TRI là KHAC",
+            "MA_PHAC_DO_DIEU_TRI is KHAC",
+        );
+        c.not_before(
+            "xml6.ngay_ket_thuc_xu_tri.order",
+            "NGAY_KET_THUC_XU_TRI",
+            self.ngay_ket_thuc_xu_tri.value(),
+            "NGAY_BAT_DAU_XU_TRI",
+            self.ngay_bat_dau_xu_tri.value(),
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! XML13 rules that need only the referral paper itself.
+
+use super::Referral;
+use crate::validate::support::Check;
+use crate::validate::{FamilyRules, Finding, RuleCtx};
+
+impl FamilyRules for Referral {
+    fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
+        let mut c = Check::new(self, ctx, out);
+        c.not_before(
+            "xml13.ngay_ra.order",
+            "NGAY_RA",
+            self.ngay_ra.value(),
+            "NGAY_VAO",
+            self.ngay_vao.value(),
+        );
+        c.not_before(
+            "xml13.ngay_vao_noi_tru.order",
+            "NGAY_VAO_NOI_TRU",
+            self.ngay_vao_noi_tru.value(),
+            "NGAY_VAO",
+            self.ngay_vao.value(),
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! Building XML3 lines: the money columns follow from quantity, prices, ratios and other sources.
+
+use super::ServiceLineBuilder;
+use crate::money::{service_line, LineAmounts};
+use crate::tables::drugs::builder::{dec, money, pct};
+
+impl ServiceLineBuilder {
+    /// The line's amounts computed from `SO_LUONG`, `DON_GIA_BV`, `DON_GIA_BH`, `TYLE_TT_DV`
+    /// (100 when absent), `TYLE_TT_BH`, `MUC_HUONG` and the four `T_NGUONKHAC_*` parts.
+    pub fn amounts(&self) -> LineAmounts {
+        let r = self.peek();
+        let other = dec(&r.t_nguonkhac_nsnn)
+            + dec(&r.t_nguonkhac_vtnn)
+            + dec(&r.t_nguonkhac_vttn)
+            + dec(&r.t_nguonkhac_cl);
+        let tyle_dv = r.tyle_tt_dv.value().map_or(100, |i| i.get());
+        service_line(
+            dec(&r.so_luong),
+            dec(&r.don_gia_bv),
+            dec(&r.don_gia_bh),
+            tyle_dv,
+            pct(&r.tyle_tt_bh),
+            pct(&r.muc_huong),
+            other,
+        )
+    }
+
+    /// Sets `THANH_TIEN_BV`, `THANH_TIEN_BH`, `T_NGUONKHAC`, `T_BNTT`, `T_BNCCT` and `T_BHTT`
+    /// from [`Self::amounts`].
+    pub fn compute_amounts(self) -> Self {
+        let a = self.amounts();
+        self.thanh_tien_bv(money(a.thanh_tien_bv))
+            .thanh_tien_bh(money(a.thanh_tien_bh))
+            .t_nguonkhac(money(a.t_nguonkhac))
+            .t_bntt(money(a.t_bntt))
+            .t_bncct(money(a.t_bncct))
+            .t_bhtt(money(a.t_bhtt))
+    }
+}

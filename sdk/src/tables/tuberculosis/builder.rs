@@ -1,0 +1,14 @@
+//! Building an XML15 record: start from the episode's XML1 so the shared elements agree.
+
+use super::TbRecordBuilder;
+use crate::tables::Summary;
+
+/// The elements an XML15 record copies from XML1 (the BHXH sheet requires them to be equal when given).
+pub const COPIED_FROM_XML1: &[&str] = &["MA_LK", "MA_BN", "HO_TEN", "SO_CCCD", "MA_CSKCB"];
+
+impl TbRecordBuilder {
+    /// A builder with the elements it shares with XML1 already copied from `summary`.
+    pub fn for_episode(summary: &Summary) -> Self {
+        Self::new().copy_from(summary, COPIED_FROM_XML1)
+    }
+}
