@@ -12,3 +12,9 @@ pub mod record;
 pub mod tables;
 pub mod types;
 pub mod validate;
+pub mod codec;
+pub mod gen;
+pub mod hoso;
+
+pub use codec::{Envelope, EnvelopeReader, EnvelopeWriter, ParseError};
+pub use hoso::Hoso;

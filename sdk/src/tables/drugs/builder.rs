@@ -13,7 +13,7 @@ pub(crate) fn pct(f: &Field<Int>) -> u64 {
 }
 
 pub(crate) fn money(v: Decimal) -> Dec {
-    Dec::new(v).unwrap_or_default()
+    Dec::new(v.normalize()).unwrap_or_default()
 }
 
 impl DrugLineBuilder {

@@ -1,1 +1,290 @@
+use super::*;
+use crate::record::{Record, Req};
+use crate::types::{codes, Dec, Decimal, Field};
+use crate::validate::{check_record, Findings, RuleCtx};
 
+/// An internal-medicine examination at 34,500.00, benefit level 80 %.
+fn valid() -> ServiceLineBuilder {
+    ServiceLine::builder()
+        .ma_lk("LK2503100001")
+        .stt("1")
+        .ma_dich_vu("02.1896")
+        .ma_nhom("13")
+        .ten_dich_vu("Khám Nội")
+        .don_vi_tinh("Lần")
+        .pham_vi("1")
+        .so_luong("1")
+        .don_gia_bv("34500.00")
+        .don_gia_bh("34500.00")
+        .tyle_tt_dv("100")
+        .tyle_tt_bh("100")
+        .thanh_tien_bv("34500.00")
+        .thanh_tien_bh("34500.00")
+        .muc_huong("80")
+        .t_nguonkhac_nsnn("0")
+        .t_nguonkhac_vtnn("0")
+        .t_nguonkhac_vttn("0")
+        .t_nguonkhac_cl("0")
+        .t_nguonkhac("0")
+        .t_bntt("0")
+        .t_bncct("6900.00")
+        .t_bhtt("27600.00")
+        .ma_khoa("K01")
+        .ma_bac_si("001234/HCM-CCHN")
+        .ma_benh("J18.9;I10")
+        .ngay_yl("202503100830")
+        .ngay_kq("202503100900")
+        .ma_pttt("1")
+}
+
+/// Asserts that the build fails with exactly one finding: `rule` at `field`.
+fn only(res: Result<ServiceLine, Findings>, rule: &str, field: &str) {
+    let f = res.expect_err("build should fail");
+    assert_eq!(f.0.len(), 1, "{f}");
+    let x = &f.0[0];
+    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
+    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
+}
+
+fn rules(r: &ServiceLine) -> Vec<&'static str> {
+    check_record(r, &RuleCtx::default())
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn get(f: &Field<Dec>) -> Decimal {
+    f.value().unwrap().get()
+}
+
+/// A laboratory test (MA_NHOM 1) with its performer and execution time.
+fn lab() -> ServiceLineBuilder {
+    valid()
+        .ma_dich_vu("23.0166.1494")
+        .ten_dich_vu("Định lượng Glucose [Máu]")
+        .ma_nhom("1")
+        .nguoi_thuc_hien("004321/HCM-CCHN")
+        .ngay_th_yl("202503100840")
+}
+
+#[test]
+fn valid_line_builds_and_keeps_wire_forms() {
+    let r = valid().build().expect("valid line");
+    assert_eq!(r.don_gia_bv.wire(), "34500.00");
+    assert_eq!(r.don_gia_bv.value().unwrap().scale(), 2);
+    assert_eq!(get(&r.t_bhtt), d("27600"));
+    assert_eq!(r.ma_nhom.value(), Some(&codes::MaNhom::Kham));
+    assert_eq!(r.ma_benh.value().unwrap().len(), 2);
+    assert_eq!(r.ma_benh.wire(), "J18.9;I10");
+    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    assert!(lab().build().is_ok());
+}
+
+#[test]
+fn missing_mandatory_element_is_reported() {
+    only(valid().ma_benh("").build(), "field.required", "MA_BENH");
+}
+
+#[test]
+fn every_mandatory_element_is_required() {
+    for spec in ServiceLine::FIELDS.iter().filter(|s| s.required == Req::Yes) {
+        let mut b = valid();
+        b.set(spec.element, "").unwrap();
+        only(b.build(), "field.required", spec.element);
+    }
+}
+
+#[test]
+fn malformed_values_are_format_errors() {
+    only(
+        valid().ngay_yl("202502301200").build(),
+        "field.format",
+        "NGAY_YL",
+    );
+    only(valid().don_gia_bh("34,500").build(), "field.format", "DON_GIA_BH");
+    only(valid().ma_benh("J18.9; I10").build(), "field.format", "MA_BENH");
+    only(valid().ma_benh("J189").build(), "field.format", "MA_BENH");
+}
+
+#[test]
+fn oversized_values_are_max_length_errors() {
+    only(
+        valid().don_gia_bv("1234567890123.45").build(),
+        "field.max_length",
+        "DON_GIA_BV",
+    );
+    only(
+        valid().ma_dich_vu("X".repeat(51).as_str()).build(),
+        "field.max_length",
+        "MA_DICH_VU",
+    );
+}
+
+#[test]
+fn unknown_codes_are_reported() {
+    only(valid().ma_nhom("20").build(), "field.unknown_code", "MA_NHOM");
+    only(valid().ma_pttt("4").build(), "field.unknown_code", "MA_PTTT");
+    only(
+        valid().tai_su_dung("2").build(),
+        "field.unknown_code",
+        "TAI_SU_DUNG",
+    );
+}
+
+#[test]
+fn a_service_or_supply_code_is_required() {
+    only(
+        valid().ma_dich_vu("").ten_dich_vu("").build(),
+        "xml3.item_code",
+        "MA_DICH_VU",
+    );
+    let supply = valid()
+        .ma_dich_vu("")
+        .ten_dich_vu("")
+        .ma_vat_tu("N03.01.070")
+        .ten_vat_tu("Bơm tiêm 5ml")
+        .ma_nhom("11")
+        .build()
+        .expect("supply line");
+    assert!(!rules(&supply).contains(&"xml3.item_code"));
+}
+
+#[test]
+fn coded_items_need_their_names() {
+    only(
+        valid().ten_dich_vu("").build(),
+        "xml3.ten_dich_vu.required",
+        "TEN_DICH_VU",
+    );
+    only(
+        valid().ma_vat_tu("N03.01.070").build(),
+        "xml3.ten_vat_tu.required",
+        "TEN_VAT_TU",
+    );
+    let r = valid()
+        .ma_vat_tu("N03.01.070")
+        .ten_vat_tu("Bơm tiêm 5ml")
+        .build()
+        .unwrap();
+    let fired = rules(&r);
+    assert!(!fired.contains(&"xml3.ten_vat_tu.required"), "{fired:?}");
+    assert!(!fired.contains(&"xml3.ten_dich_vu.required"), "{fired:?}");
+}
+
+#[test]
+fn transport_needs_fuel_code() {
+    let transport = valid().ma_dich_vu("VC.79024").ma_nhom("12");
+    only(
+        transport.clone().build(),
+        "xml3.ma_xang_dau.required",
+        "MA_XANG_DAU",
+    );
+    let r = transport.ma_xang_dau("DO").build().expect("with fuel code");
+    assert!(!rules(&r).contains(&"xml3.ma_xang_dau.required"));
+}
+
+#[test]
+fn listed_supplies_need_tender_info() {
+    let supply = valid().ma_vat_tu("N03.01.070").ten_vat_tu("Bơm tiêm 5ml");
+    only(
+        supply.clone().ma_nhom("10").build(),
+        "xml3.tt_thau.required",
+        "TT_THAU",
+    );
+    let r = supply.ma_nhom("10").tt_thau("20.00;G1;N1;2024").build();
+    assert!(!rules(&r.expect("with tender info")).contains(&"xml3.tt_thau.required"));
+}
+
+#[test]
+fn performed_services_need_performer_and_execution_time() {
+    for nhom in ["1", "2", "3", "8", "18"] {
+        only(
+            lab().ma_nhom(nhom).nguoi_thuc_hien("").build(),
+            "xml3.nguoi_thuc_hien.required",
+            "NGUOI_THUC_HIEN",
+        );
+        only(
+            lab().ma_nhom(nhom).ngay_th_yl("").build(),
+            "xml3.ngay_th_yl.required",
+            "NGAY_TH_YL",
+        );
+        assert!(lab().ma_nhom(nhom).build().is_ok(), "{nhom}");
+    }
+    // An examination (13) needs neither.
+    let r = valid().build().unwrap();
+    assert!(r.nguoi_thuc_hien.is_absent() && r.ngay_th_yl.is_absent());
+}
+
+#[test]
+fn execution_and_result_times_not_before_order_time() {
+    only(
+        lab().ngay_th_yl("202503100829").build(),
+        "xml3.ngay_th_yl.order",
+        "NGAY_TH_YL",
+    );
+    only(
+        valid().ngay_kq("202503091200").build(),
+        "xml3.ngay_kq.order",
+        "NGAY_KQ",
+    );
+    let r = lab().ngay_th_yl("202503100830").ngay_kq("202503100830").build();
+    let fired = rules(&r.expect("same minute is allowed"));
+    assert!(!fired.iter().any(|r| r.ends_with(".order")), "{fired:?}");
+}
+
+#[test]
+fn compute_amounts_with_ratios_and_other_sources() {
+    let base = valid()
+        .so_luong("30")
+        .don_gia_bv("5000")
+        .don_gia_bh("5000")
+        .tyle_tt_dv("")
+        .tyle_tt_bh("50")
+        .muc_huong("80");
+    // TYLE_TT_DV absent counts as 100.
+    let a = base.amounts();
+    assert_eq!(
+        (a.thanh_tien_bv, a.thanh_tien_bh, a.t_bhtt, a.t_bncct, a.t_bntt),
+        (d("150000"), d("75000"), d("60000"), d("15000"), d("75000"))
+    );
+    let r = base
+        .clone()
+        .tyle_tt_dv("100")
+        .t_nguonkhac_nsnn("50000")
+        .t_nguonkhac_vtnn("30000")
+        .compute_amounts()
+        .build()
+        .expect("computed line is valid");
+    assert_eq!(get(&r.t_nguonkhac), d("80000"));
+    assert_eq!(
+        (get(&r.t_bntt), get(&r.t_bncct), get(&r.t_bhtt)),
+        (d("0"), d("10000"), d("60000"))
+    );
+}
+
+#[test]
+fn compute_amounts_second_exam_uses_service_ratio() {
+    let r = valid()
+        .don_gia_bv("100000")
+        .don_gia_bh("40000")
+        .tyle_tt_dv("30")
+        .compute_amounts()
+        .build()
+        .unwrap();
+    assert_eq!(get(&r.thanh_tien_bv), d("30000"));
+    assert_eq!(get(&r.thanh_tien_bh), d("12000"));
+    assert_eq!(get(&r.t_bhtt), d("9600"));
+    assert_eq!(get(&r.t_bncct), d("2400"));
+    assert_eq!(get(&r.t_bntt), d("18000"));
+}
+
+#[test]
+fn debug_output_redacts_free_text() {
+    let s = format!("{:?}", valid().build().unwrap());
+    assert!(!s.contains("Khám Nội"), "{s}");
+    assert!(s.contains("[redacted]") && s.contains("02.1896"), "{s}");
+}

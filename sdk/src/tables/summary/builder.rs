@@ -13,7 +13,7 @@ fn dec(f: &Field<Dec>) -> Decimal {
 fn money(v: Decimal) -> Dec {
     // Totals of non-negative line amounts are never negative; a negative input line is reported
     // by the rules, and its total written as zero here rather than failing.
-    Dec::new(v).unwrap_or_default()
+    Dec::new(v.normalize()).unwrap_or_default()
 }
 
 /// The XML1 totals of a visit's lines, as the lines state them.

@@ -1,0 +1,333 @@
+//! Reading one table document (the decoded content of `NOIDUNGFILE`, or a check-in or XML12
+//! document) into typed records.
+
+use super::error::ErrorKind;
+use super::limits::{line_col, LineTracker, Limits};
+use crate::record::{ExtraElement, InLayouts, Layout, Record};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+/// A structural error inside a table document, at a byte offset of the document.
+#[derive(Debug)]
+pub(crate) struct TableError {
+    pub kind: ErrorKind,
+    pub offset: usize,
+}
+
+impl TableError {
+    /// Line and column inside the document.
+    pub(crate) fn position(&self, doc: &[u8]) -> (u32, u32) {
+        line_col(doc, self.offset)
+    }
+}
+
+/// The records of one table document.
+#[derive(Debug)]
+pub(crate) struct TableDoc<R> {
+    pub rows: Vec<R>,
+    /// Line of each row's start element inside the document.
+    pub row_lines: Vec<u32>,
+    /// Raw content of a `CHUKYDONVI` inside the root (check-in and XML12 documents).
+    pub signature: Option<String>,
+    /// The document started with a byte-order mark.
+    pub had_bom: bool,
+}
+
+fn name_of(e: &BytesStart<'_>) -> String {
+    String::from_utf8_lossy(e.name().as_ref()).into_owned()
+}
+
+struct Parser<'a> {
+    doc: &'a [u8],
+    reader: Reader<&'a [u8]>,
+    limits: &'a Limits,
+    lines: LineTracker,
+    text: String,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, kind: ErrorKind) -> TableError {
+        TableError { kind, offset: self.reader.buffer_position() as usize }
+    }
+
+    fn next(&mut self) -> Result<Event<'a>, TableError> {
+        self.reader.read_event().map_err(|e| TableError {
+            kind: ErrorKind::Syntax(e.to_string()),
+            offset: self.reader.error_position() as usize,
+        })
+    }
+
+    /// Reads the text content of the element just opened, up to its end tag.
+    fn read_value(&mut self, element: &[u8]) -> Result<(), TableError> {
+        self.text.clear();
+        loop {
+            match self.next()? {
+                Event::Text(t) => {
+                    let s = t.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
+                    self.text.push_str(&s);
+                }
+                Event::CData(t) => {
+                    let s = t.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
+                    self.text.push_str(&s);
+                }
+                Event::GeneralRef(r) => {
+                    let c = if r.is_char_ref() {
+                        r.resolve_char_ref().ok().flatten().filter(|c| crate::types::is_xml_char(*c))
+                    } else {
+                        let name = r.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
+                        quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+                    };
+                    match c {
+                        Some(c) => self.text.push(c),
+                        None => return Err(self.err(ErrorKind::UnknownEntity)),
+                    }
+                }
+                Event::End(_) => return Ok(()),
+                Event::Start(_) | Event::Empty(_) => {
+                    let element = String::from_utf8_lossy(element).into_owned();
+                    return Err(self.err(ErrorKind::NestedElement { element }));
+                }
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
+                Event::Decl(_) => return Err(self.err(ErrorKind::Syntax("XML declaration inside an element".into()))),
+                Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
+            }
+            if self.text.len() > self.limits.max_text_bytes {
+                return Err(self.err(ErrorKind::Limit { what: "text length", limit: self.limits.max_text_bytes as u64 }));
+            }
+        }
+    }
+
+    /// Skips whitespace, comments and processing instructions; returns the next other event.
+    fn next_structural(&mut self, parent: &str) -> Result<Event<'a>, TableError> {
+        loop {
+            match self.next()? {
+                Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+                Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                    return Err(self.err(ErrorKind::UnexpectedText { parent: parent.to_owned() }))
+                }
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
+                ev => return Ok(ev),
+            }
+        }
+    }
+
+    /// Reads the fields of one record until the end tag of `container`.
+    fn read_record<R: Record>(&mut self, container: &str) -> Result<R, TableError> {
+        let mut rec = R::default();
+        let mut seen: u128 = 0;
+        let mut hint = 0usize;
+        loop {
+            let (name, has_content) = match self.next_structural(container)? {
+                Event::Start(e) => (e, true),
+                Event::Empty(e) => (e, false),
+                Event::End(_) => return Ok(rec),
+                Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
+                _ => return Err(self.err(ErrorKind::Syntax("unexpected markup".into()))),
+            };
+            let el = name.name();
+            let el = el.as_ref();
+            let idx = if R::FIELDS.get(hint).is_some_and(|f| f.element.as_bytes() == el) {
+                Some(hint)
+            } else {
+                R::FIELDS.iter().position(|f| f.element.as_bytes() == el)
+            };
+            let el_owned;
+            let el: &[u8] = if has_content {
+                el_owned = el.to_vec();
+                self.read_value(&el_owned)?;
+                &el_owned
+            } else {
+                self.text.clear();
+                el
+            };
+            match idx {
+                Some(i) => {
+                    if seen & (1u128 << i) != 0 {
+                        let element = String::from_utf8_lossy(el).into_owned();
+                        return Err(self.err(ErrorKind::DuplicateElement { element }));
+                    }
+                    seen |= 1u128 << i;
+                    hint = i + 1;
+                    rec.field_mut(i).set_wire(&self.text);
+                    match R::FIELDS[i].layouts {
+                        InLayouts::Qd3176Only => rec.set_layout(Layout::Qd3176),
+                        InLayouts::Qd4750Only | InLayouts::All => {}
+                    }
+                }
+                None => {
+                    let name = String::from_utf8_lossy(el);
+                    if rec.extra().iter().any(|x| *x.name == *name) {
+                        return Err(self.err(ErrorKind::DuplicateElement { element: name.into_owned() }));
+                    }
+                    let extra = ExtraElement { name: name.into(), text: self.text.as_str().into() };
+                    rec.extra_mut().push(extra);
+                }
+            }
+        }
+    }
+
+    /// Captures the raw content of the element just opened (used for `CHUKYDONVI`).
+    fn capture_raw(&mut self) -> Result<String, TableError> {
+        let content_start = self.reader.buffer_position() as usize;
+        let mut depth = 1usize;
+        loop {
+            let before = self.reader.buffer_position() as usize;
+            match self.next()? {
+                Event::Start(_) => {
+                    depth += 1;
+                    if depth > self.limits.max_depth {
+                        return Err(self.err(ErrorKind::Limit { what: "element depth", limit: self.limits.max_depth as u64 }));
+                    }
+                }
+                Event::End(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let raw = &self.doc[content_start..before];
+                        return std::str::from_utf8(raw).map(str::to_owned).map_err(|_| self.err(ErrorKind::NotUtf8));
+                    }
+                }
+                Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
+                Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Reads a table document whose root and row elements are those of `R::TABLE`.
+pub(crate) fn read_table<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>, TableError> {
+    let body_start = if doc.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    read_table_body(doc, limits).map_err(|mut e| {
+        e.offset += body_start;
+        e
+    })
+}
+
+fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>, TableError> {
+    if doc.len() > limits.max_table_bytes {
+        return Err(TableError { kind: ErrorKind::Limit { what: "table size", limit: limits.max_table_bytes as u64 }, offset: 0 });
+    }
+    let had_bom = doc.starts_with(b"\xEF\xBB\xBF");
+    let body_start = if had_bom { 3 } else { 0 };
+    let text = match std::str::from_utf8(doc) {
+        Ok(t) => t,
+        Err(e) => return Err(TableError { kind: ErrorKind::NotUtf8, offset: e.valid_up_to() - body_start }),
+    };
+    let mut reader = Reader::from_str(&text[body_start..]);
+    reader.config_mut().check_end_names = true;
+    let mut p = Parser { doc: &doc[body_start..], reader, limits, lines: LineTracker::new(), text: String::new() };
+    let table = R::TABLE;
+    let root = table.root();
+    // Prolog: declaration, comments, whitespace, then the root element.
+    let mut root_offset = 0;
+    let root_empty = loop {
+        root_offset = p.reader.buffer_position() as usize;
+        match p.next()? {
+            Event::Decl(d) => {
+                if let Some(Ok(enc)) = d.encoding() {
+                    let enc = String::from_utf8_lossy(&enc).into_owned();
+                    if !enc.eq_ignore_ascii_case("utf-8") && !enc.eq_ignore_ascii_case("utf8") {
+                        return Err(p.err(ErrorKind::Encoding(enc)));
+                    }
+                }
+            }
+            Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::DocType(_) => return Err(p.err(ErrorKind::Doctype)),
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() != root.as_bytes() => {
+                return Err(p.err(ErrorKind::UnexpectedRoot { expected: root, found: name_of(&e) }))
+            }
+            Event::Start(_) => break false,
+            Event::Empty(_) => break true,
+            Event::Eof => return Err(p.err(ErrorKind::MissingElement { element: root, parent: "document" })),
+            _ => return Err(p.err(ErrorKind::UnexpectedText { parent: "document".into() })),
+        }
+    };
+    let mut out = TableDoc { rows: Vec::new(), row_lines: Vec::new(), signature: None, had_bom };
+    if !root_empty {
+        match table.list_and_row() {
+            None => {
+                let line = p.lines.line_at(p.doc, root_offset);
+                let rec = p.read_record::<R>(root)?;
+                out.rows.push(rec);
+                out.row_lines.push(line);
+            }
+            Some((list, row)) => read_list(&mut p, &mut out, root, list, row)?,
+        }
+    } else if table.list_and_row().is_none() {
+        out.rows.push(R::default());
+        out.row_lines.push(p.lines.line_at(p.doc, root_offset));
+    }
+    // Epilog: only whitespace, comments and processing instructions.
+    loop {
+        match p.next()? {
+            Event::Eof => break,
+            Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+            Event::Comment(_) | Event::PI(_) => {}
+            _ => return Err(p.err(ErrorKind::TrailingContent)),
+        }
+    }
+    Ok(out)
+}
+
+fn read_list<R: Record>(
+    p: &mut Parser<'_>,
+    out: &mut TableDoc<R>,
+    root: &'static str,
+    list: &'static str,
+    row: &'static str,
+) -> Result<(), TableError> {
+    let mut seen_list = false;
+    loop {
+        match p.next_structural(root)? {
+            Event::End(_) => return Ok(()),
+            Event::Eof => return Err(p.err(ErrorKind::UnexpectedEof)),
+            Event::Empty(e) if e.name().as_ref() == list.as_bytes() && !seen_list => seen_list = true,
+            Event::Empty(e) if e.name().as_ref() == b"CHUKYDONVI" && R::TABLE.has_own_signature() && out.signature.is_none() => {
+                out.signature = Some(String::new());
+            }
+            Event::Start(e) if e.name().as_ref() == b"CHUKYDONVI" && R::TABLE.has_own_signature() && out.signature.is_none() => {
+                out.signature = Some(p.capture_raw()?);
+            }
+            Event::Start(e) if e.name().as_ref() == list.as_bytes() && !seen_list => {
+                seen_list = true;
+                loop {
+                    let row_start = p.reader.buffer_position() as usize;
+                    match p.next_structural(list)? {
+                        Event::End(_) => break,
+                        Event::Start(r) if r.name().as_ref() == row.as_bytes() => {
+                            if out.rows.len() >= p.limits.max_rows {
+                                return Err(p.err(ErrorKind::Limit { what: "number of rows", limit: p.limits.max_rows as u64 }));
+                            }
+                            let line = p.lines.line_at(p.doc, row_start);
+                            let rec = p.read_record::<R>(row)?;
+                            out.rows.push(rec);
+                            out.row_lines.push(line);
+                        }
+                        Event::Empty(r) if r.name().as_ref() == row.as_bytes() => {
+                            let line = p.lines.line_at(p.doc, row_start);
+                            out.rows.push(R::default());
+                            out.row_lines.push(line);
+                        }
+                        Event::Start(r) | Event::Empty(r) => {
+                            return Err(p.err(ErrorKind::UnexpectedElement { element: name_of(&r), parent: list.into() }))
+                        }
+                        Event::Eof => return Err(p.err(ErrorKind::UnexpectedEof)),
+                        _ => return Err(p.err(ErrorKind::Syntax("unexpected markup".into()))),
+                    }
+                }
+            }
+            Event::Start(e) | Event::Empty(e) => {
+                let element = name_of(&e);
+                return Err(if element == list {
+                    p.err(ErrorKind::DuplicateElement { element })
+                } else {
+                    p.err(ErrorKind::UnexpectedElement { element, parent: root.into() })
+                });
+            }
+            _ => return Err(p.err(ErrorKind::Syntax("unexpected markup".into()))),
+        }
+    }
+}
