@@ -1,1 +1,139 @@
-fn main() {}
+//! `lienthong`: validate, convert and generate QĐ 130 claim files.
+
+mod convert;
+mod io;
+mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Lienthong: QĐ 130/QĐ-BYT health-insurance claim files for Vietnamese hospitals.
+#[derive(Debug, Parser)]
+#[command(name = "lienthong", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// Human-readable, Vietnamese and English.
+    Text,
+    /// The JSON report contract.
+    Json,
+}
+
+/// Target formats of `convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ConvertTo {
+    /// JSON (element names as keys, values as strings exactly as in the file).
+    Json,
+    /// XML in canonical form.
+    Xml,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files: structure, field dictionary and table rules. Exit 0: no error; 1: errors found;
+    /// 2: the command could not run.
+    Validate {
+        /// Files to check (`-` for standard input): envelopes, check-in or XML12 documents.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Write the report here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Convert between XML and JSON. Exit 0: converted; 1: the input is not a valid file;
+    /// 2: the command could not run.
+    Convert {
+        /// Input file (`-` for standard input): XML (envelope, check-in, XML12) or its JSON form.
+        file: PathBuf,
+        /// Target format.
+        #[arg(long, value_enum)]
+        to: ConvertTo,
+        /// Output file (standard output when omitted).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Generate a synthetic claim file of realistic, consistent (invented) visits.
+    Gen {
+        /// Number of HOSO (episodes).
+        #[arg(long, default_value_t = 10)]
+        hoso: usize,
+        /// Seed: the same seed gives the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Facility code (5 characters).
+        #[arg(long, default_value = "79001")]
+        facility: String,
+        /// Output file (standard output when omitted).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// A failure of the command itself (exit code 2) or of its input (exit code 1).
+#[derive(Debug)]
+pub enum Failure {
+    /// The command could not run (missing file, unwritable output, bad arguments).
+    CannotRun(String),
+    /// The input is invalid.
+    BadInput(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate {
+            files,
+            format,
+            output,
+        } => validate::run(&files, format, output.as_deref()),
+        Command::Convert { file, to, output } => convert::run(&file, to, output.as_deref()),
+        Command::Gen {
+            hoso,
+            seed,
+            facility,
+            output,
+        } => gen(hoso, seed, facility, output.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::BadInput(msg)) => {
+            eprintln!("lienthong: {msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::CannotRun(msg)) => {
+            eprintln!("lienthong: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn gen(
+    hoso: usize,
+    seed: u64,
+    facility: String,
+    output: Option<&std::path::Path>,
+) -> Result<ExitCode, Failure> {
+    if lienthong::types::FacilityCode::new(&facility).is_err() {
+        return Err(Failure::CannotRun(
+            "--facility must be a 5-character facility code (mã CSKCB gồm 5 ký tự)".into(),
+        ));
+    }
+    let opts = lienthong::gen::GenOptions {
+        hoso,
+        seed,
+        facility,
+        ..Default::default()
+    };
+    let out = io::create(output)?;
+    lienthong::gen::generate_to(&opts, out).map_err(|e| Failure::CannotRun(e.to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}

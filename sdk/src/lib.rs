@@ -7,14 +7,15 @@
 //! This crate is pure Rust with no async runtime or network code; connectors, bindings and the
 //! command line build on it.
 
-pub mod money;
-pub mod record;
-pub mod tables;
-pub mod types;
-pub mod validate;
 pub mod codec;
 pub mod gen;
 pub mod hoso;
+pub mod money;
+pub mod record;
+pub mod report;
+pub mod tables;
+pub mod types;
+pub mod validate;
 
 pub use codec::{Envelope, EnvelopeReader, EnvelopeWriter, ParseError};
 pub use hoso::Hoso;

@@ -106,12 +106,25 @@ impl<R: BufRead> EnvelopeReader<R> {
 
     /// Starts reading with explicit limits.
     pub fn with_limits(input: R, limits: Limits) -> Result<Self, ParseError> {
-        let mut counting = Counting { inner: input, offset: 0, line: 1, line_start: 0 };
+        let mut counting = Counting {
+            inner: input,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        };
         let mut notices = Vec::new();
-        let bom = counting.fill_buf().map_err(|e| ParseError::new(ErrorKind::Io(e.to_string()), 1, 1))?.starts_with(b"\xEF\xBB\xBF");
+        let bom = counting
+            .fill_buf()
+            .map_err(|e| ParseError::new(ErrorKind::Io(e.to_string()), 1, 1))?
+            .starts_with(b"\xEF\xBB\xBF");
         if bom {
             counting.consume(3);
-            notices.push(Notice { kind: NoticeKind::Bom, table: None, line: 1, column: 1 });
+            notices.push(Notice {
+                kind: NoticeKind::Bom,
+                table: None,
+                line: 1,
+                column: 1,
+            });
         }
         let mut reader = Reader::from_reader(counting);
         reader.config_mut().check_end_names = true;
@@ -199,9 +212,15 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => continue,
                 Event::Comment(_) | Event::PI(_) => continue,
                 Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
-                Event::Decl(_) => return Err(self.err(ErrorKind::Syntax("XML declaration inside the document".into()))),
+                Event::Decl(_) => {
+                    return Err(self.err(ErrorKind::Syntax(
+                        "XML declaration inside the document".into(),
+                    )))
+                }
                 Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                    return Err(self.err(ErrorKind::UnexpectedText { parent: parent.to_owned() }))
+                    return Err(self.err(ErrorKind::UnexpectedText {
+                        parent: parent.to_owned(),
+                    }))
                 }
             };
             return Ok(tag);
@@ -210,7 +229,11 @@ impl<R: BufRead> EnvelopeReader<R> {
 
     /// Reads text up to the end of the element just opened into `self.text`. When `inline` is
     /// given, child elements are captured as XML into it instead of being an error.
-    fn read_text(&mut self, element: &str, mut inline: Option<&mut Vec<u8>>) -> Result<(), ParseError> {
+    fn read_text(
+        &mut self,
+        element: &str,
+        mut inline: Option<&mut Vec<u8>>,
+    ) -> Result<(), ParseError> {
         self.text.clear();
         let max_text = self.limits.max_table_bytes / 3 * 4 + 8;
         loop {
@@ -226,10 +249,14 @@ impl<R: BufRead> EnvelopeReader<R> {
                 },
                 Event::GeneralRef(r) => {
                     let c = if r.is_char_ref() {
-                        r.resolve_char_ref().ok().flatten().filter(|c| crate::types::is_xml_char(*c))
+                        r.resolve_char_ref()
+                            .ok()
+                            .flatten()
+                            .filter(|c| crate::types::is_xml_char(*c))
                     } else {
                         let name = lossy(&r);
-                        quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .and_then(|s| s.chars().next())
                     };
                     match c {
                         Some(c) => self.text.push(c),
@@ -237,28 +264,39 @@ impl<R: BufRead> EnvelopeReader<R> {
                     }
                 }
                 Event::End(_) => return Ok(()),
-                Event::Start(start) => {
-                    match inline.as_deref_mut() {
-                        Some(out) => self.capture(start, out)?,
-                        None => return Err(self.err(ErrorKind::NestedElement { element: element.to_owned() })),
+                Event::Start(start) => match inline.as_deref_mut() {
+                    Some(out) => self.capture(start, out)?,
+                    None => {
+                        return Err(self.err(ErrorKind::NestedElement {
+                            element: element.to_owned(),
+                        }))
                     }
-                }
-                Event::Empty(start) => {
-                    match inline.as_deref_mut() {
-                        Some(out) => {
-                            let mut w = quick_xml::Writer::new(out);
-                            let _ = w.write_event(Event::Empty(start));
-                        }
-                        None => return Err(self.err(ErrorKind::NestedElement { element: element.to_owned() })),
+                },
+                Event::Empty(start) => match inline.as_deref_mut() {
+                    Some(out) => {
+                        let mut w = quick_xml::Writer::new(out);
+                        let _ = w.write_event(Event::Empty(start));
                     }
-                }
+                    None => {
+                        return Err(self.err(ErrorKind::NestedElement {
+                            element: element.to_owned(),
+                        }))
+                    }
+                },
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
-                Event::Decl(_) => return Err(self.err(ErrorKind::Syntax("XML declaration inside an element".into()))),
+                Event::Decl(_) => {
+                    return Err(self.err(ErrorKind::Syntax(
+                        "XML declaration inside an element".into(),
+                    )))
+                }
                 Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
             }
             if self.text.len() > max_text {
-                return Err(self.err(ErrorKind::Limit { what: "text length", limit: max_text as u64 }));
+                return Err(self.err(ErrorKind::Limit {
+                    what: "text length",
+                    limit: max_text as u64,
+                }));
             }
         }
     }
@@ -277,7 +315,10 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Event::Start(_) => {
                     depth += 1;
                     if depth > self.limits.max_depth {
-                        break Err(self.err(ErrorKind::Limit { what: "element depth", limit: self.limits.max_depth as u64 }));
+                        break Err(self.err(ErrorKind::Limit {
+                            what: "element depth",
+                            limit: self.limits.max_depth as u64,
+                        }));
                     }
                 }
                 Event::End(_) => depth -= 1,
@@ -287,7 +328,10 @@ impl<R: BufRead> EnvelopeReader<R> {
             }
             let _ = w.write_event(ev);
             if w.get_ref().len() > self.limits.max_table_bytes {
-                break Err(self.err(ErrorKind::Limit { what: "table size", limit: self.limits.max_table_bytes as u64 }));
+                break Err(self.err(ErrorKind::Limit {
+                    what: "table size",
+                    limit: self.limits.max_table_bytes as u64,
+                }));
             }
             if depth == 0 {
                 break Ok(());
@@ -315,10 +359,22 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Event::Start(e) if e.name().as_ref() == b"GIAMDINHHS" => break,
                 Event::Start(e) | Event::Empty(e) => {
                     let found = lossy(e.name().as_ref());
-                    return Err(self.err(ErrorKind::UnexpectedRoot { expected: "GIAMDINHHS", found }));
+                    return Err(self.err(ErrorKind::UnexpectedRoot {
+                        expected: "GIAMDINHHS",
+                        found,
+                    }));
                 }
-                Event::Eof => return Err(self.err(ErrorKind::MissingElement { element: "GIAMDINHHS", parent: "document" })),
-                _ => return Err(self.err(ErrorKind::UnexpectedText { parent: "document".into() })),
+                Event::Eof => {
+                    return Err(self.err(ErrorKind::MissingElement {
+                        element: "GIAMDINHHS",
+                        parent: "document",
+                    }))
+                }
+                _ => {
+                    return Err(self.err(ErrorKind::UnexpectedText {
+                        parent: "document".into(),
+                    }))
+                }
             }
         }
         let mut seen_unit = false;
@@ -341,7 +397,10 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Tag::Empty(n) if n == "THONGTINDONVI" && !seen_unit => seen_unit = true,
                 Tag::Start(n) if n == "THONGTINHOSO" => {
                     if !seen_unit {
-                        return Err(self.err(ErrorKind::MissingElement { element: "THONGTINDONVI", parent: "GIAMDINHHS" }));
+                        return Err(self.err(ErrorKind::MissingElement {
+                            element: "THONGTINDONVI",
+                            parent: "GIAMDINHHS",
+                        }));
                     }
                     loop {
                         match self.next_tag("THONGTINHOSO")? {
@@ -370,7 +429,10 @@ impl<R: BufRead> EnvelopeReader<R> {
 
     fn unexpected(&self, tag: Tag, parent: &'static str) -> ParseError {
         match tag {
-            Tag::Start(element) | Tag::Empty(element) => self.err(ErrorKind::UnexpectedElement { element, parent: parent.into() }),
+            Tag::Start(element) | Tag::Empty(element) => self.err(ErrorKind::UnexpectedElement {
+                element,
+                parent: parent.into(),
+            }),
             Tag::End => self.err(ErrorKind::MissingElement {
                 element: match parent {
                     "GIAMDINHHS" => "THONGTINHOSO",
@@ -394,11 +456,14 @@ impl<R: BufRead> EnvelopeReader<R> {
         }
         loop {
             match self.next_tag("GIAMDINHHS")? {
-                Tag::Empty(n) if n == "CHUKYDONVI" && self.signature.is_none() => self.signature = Some(String::new()),
+                Tag::Empty(n) if n == "CHUKYDONVI" && self.signature.is_none() => {
+                    self.signature = Some(String::new())
+                }
                 Tag::Start(n) if n == "CHUKYDONVI" && self.signature.is_none() => {
                     let mut raw = Vec::new();
                     self.read_signature(&mut raw)?;
-                    self.signature = Some(String::from_utf8(raw).map_err(|_| self.err(ErrorKind::NotUtf8))?);
+                    self.signature =
+                        Some(String::from_utf8(raw).map_err(|_| self.err(ErrorKind::NotUtf8))?);
                 }
                 Tag::End => break,
                 other => return Err(self.unexpected(other, "GIAMDINHHS")),
@@ -427,7 +492,10 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Event::Start(_) => {
                     depth += 1;
                     if depth > self.limits.max_depth {
-                        break Err(self.err(ErrorKind::Limit { what: "element depth", limit: self.limits.max_depth as u64 }));
+                        break Err(self.err(ErrorKind::Limit {
+                            what: "element depth",
+                            limit: self.limits.max_depth as u64,
+                        }));
                     }
                 }
                 Event::End(_) => {
@@ -442,7 +510,10 @@ impl<R: BufRead> EnvelopeReader<R> {
             }
             let _ = w.write_event(ev);
             if w.get_ref().len() > self.limits.max_text_bytes {
-                break Err(self.err(ErrorKind::Limit { what: "signature size", limit: self.limits.max_text_bytes as u64 }));
+                break Err(self.err(ErrorKind::Limit {
+                    what: "signature size",
+                    limit: self.limits.max_text_bytes as u64,
+                }));
             }
         };
         *out = w.into_inner();
@@ -452,7 +523,12 @@ impl<R: BufRead> EnvelopeReader<R> {
     fn read_hoso(&mut self) -> Result<Hoso, ParseError> {
         let (line, _) = self.pos;
         let mut hoso = Hoso::default();
-        let mut source = HosoSource { index: self.index, line, tables: Vec::new(), notices: Vec::new() };
+        let mut source = HosoSource {
+            index: self.index,
+            line,
+            tables: Vec::new(),
+            notices: Vec::new(),
+        };
         let mut seen: Vec<TableId> = Vec::new();
         let mut files = 0usize;
         loop {
@@ -461,12 +537,18 @@ impl<R: BufRead> EnvelopeReader<R> {
                 Tag::Start(n) if n == "FILEHOSO" => {
                     files += 1;
                     if files > self.limits.max_files_per_hoso {
-                        return Err(self.err(ErrorKind::Limit { what: "FILEHOSO per HOSO", limit: self.limits.max_files_per_hoso as u64 }));
+                        return Err(self.err(ErrorKind::Limit {
+                            what: "FILEHOSO per HOSO",
+                            limit: self.limits.max_files_per_hoso as u64,
+                        }));
                     }
                     self.read_file(&mut hoso, &mut source, &mut seen)?;
                 }
                 Tag::Empty(n) if n == "FILEHOSO" => {
-                    return Err(self.err(ErrorKind::MissingElement { element: "LOAIHOSO", parent: "FILEHOSO" }))
+                    return Err(self.err(ErrorKind::MissingElement {
+                        element: "LOAIHOSO",
+                        parent: "FILEHOSO",
+                    }))
                 }
                 other => return Err(self.unexpected(other, "HOSO")),
             }
@@ -475,7 +557,12 @@ impl<R: BufRead> EnvelopeReader<R> {
         Ok(hoso)
     }
 
-    fn read_file(&mut self, hoso: &mut Hoso, source: &mut HosoSource, seen: &mut Vec<TableId>) -> Result<(), ParseError> {
+    fn read_file(
+        &mut self,
+        hoso: &mut Hoso,
+        source: &mut HosoSource,
+        seen: &mut Vec<TableId>,
+    ) -> Result<(), ParseError> {
         let (line, column) = self.pos;
         let mut loaihoso: Option<String> = None;
         let mut content: Option<String> = None;
@@ -486,12 +573,16 @@ impl<R: BufRead> EnvelopeReader<R> {
                     self.read_text("LOAIHOSO", None)?;
                     loaihoso = Some(self.text.clone());
                 }
-                Tag::Empty(n) if n == "LOAIHOSO" && loaihoso.is_none() => loaihoso = Some(String::new()),
+                Tag::Empty(n) if n == "LOAIHOSO" && loaihoso.is_none() => {
+                    loaihoso = Some(String::new())
+                }
                 Tag::Start(n) if n == "NOIDUNGFILE" && content.is_none() => {
                     self.read_text("NOIDUNGFILE", Some(&mut inline))?;
                     content = Some(std::mem::take(&mut self.text));
                 }
-                Tag::Empty(n) if n == "NOIDUNGFILE" && content.is_none() => content = Some(String::new()),
+                Tag::Empty(n) if n == "NOIDUNGFILE" && content.is_none() => {
+                    content = Some(String::new())
+                }
                 Tag::Start(n) | Tag::Empty(n) if n == "LOAIHOSO" || n == "NOIDUNGFILE" => {
                     return Err(self.err(ErrorKind::DuplicateElement { element: n }))
                 }
@@ -499,50 +590,110 @@ impl<R: BufRead> EnvelopeReader<R> {
                 other => return Err(self.unexpected(other, "FILEHOSO")),
             }
         }
-        let loaihoso = loaihoso.ok_or_else(|| self.err(ErrorKind::MissingElement { element: "LOAIHOSO", parent: "FILEHOSO" }))?;
-        let content = content.ok_or_else(|| self.err(ErrorKind::MissingElement { element: "NOIDUNGFILE", parent: "FILEHOSO" }))?;
+        let loaihoso = loaihoso.ok_or_else(|| {
+            self.err(ErrorKind::MissingElement {
+                element: "LOAIHOSO",
+                parent: "FILEHOSO",
+            })
+        })?;
+        let content = content.ok_or_else(|| {
+            self.err(ErrorKind::MissingElement {
+                element: "NOIDUNGFILE",
+                parent: "FILEHOSO",
+            })
+        })?;
         let table = TableId::from_name(&loaihoso).filter(|t| TableId::IN_ENVELOPE.contains(t));
         let Some(table) = table else {
-            let content = if inline.is_empty() { content } else { String::from_utf8_lossy(&inline).into_owned() };
+            let content = if inline.is_empty() {
+                content
+            } else {
+                String::from_utf8_lossy(&inline).into_owned()
+            };
             hoso.other_files.push(OtherFile { loaihoso, content });
             return Ok(());
         };
-        let at = |kind, line, column| ParseError { kind, hoso: None, table: Some(table), line, column, table_position: None };
+        let at = |kind, line, column| ParseError {
+            kind,
+            hoso: None,
+            table: Some(table),
+            line,
+            column,
+            table_position: None,
+        };
         if seen.contains(&table) {
-            return Err(ParseError { hoso: Some(self.index), ..at(ErrorKind::DuplicateTable, line, column) });
+            return Err(ParseError {
+                hoso: Some(self.index),
+                ..at(ErrorKind::DuplicateTable, line, column)
+            });
         }
         seen.push(table);
         let doc: &[u8] = if !inline.is_empty() {
-            source.notices.push(Notice { kind: NoticeKind::InlineXml, table: Some(table), line, column });
+            source.notices.push(Notice {
+                kind: NoticeKind::InlineXml,
+                table: Some(table),
+                line,
+                column,
+            });
             &inline
         } else {
             let text = content.as_bytes();
             self.decoded.clear();
             let decoded = if text.iter().any(u8::is_ascii_whitespace) {
-                let compact: Vec<u8> = text.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+                let compact: Vec<u8> = text
+                    .iter()
+                    .copied()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .collect();
                 if !compact.is_empty() {
-                    source.notices.push(Notice { kind: NoticeKind::Base64Whitespace, table: Some(table), line, column });
+                    source.notices.push(Notice {
+                        kind: NoticeKind::Base64Whitespace,
+                        table: Some(table),
+                        line,
+                        column,
+                    });
                 }
                 BASE64.decode_vec(&compact, &mut self.decoded)
             } else {
                 BASE64.decode_vec(text, &mut self.decoded)
             };
             if decoded.is_err() {
-                return Err(ParseError { hoso: Some(self.index), ..at(ErrorKind::Base64, line, column) });
+                return Err(ParseError {
+                    hoso: Some(self.index),
+                    ..at(ErrorKind::Base64, line, column)
+                });
             }
             &self.decoded
         };
-        let mut fill = Fill { doc, limits: &self.limits, result: None };
+        let mut fill = Fill {
+            doc,
+            limits: &self.limits,
+            result: None,
+        };
         hoso.visit_table_mut(table, &mut fill);
         match fill.result {
             Some(Ok((row_lines, had_bom))) => {
                 if had_bom {
-                    source.notices.push(Notice { kind: NoticeKind::TableBom, table: Some(table), line, column });
+                    source.notices.push(Notice {
+                        kind: NoticeKind::TableBom,
+                        table: Some(table),
+                        line,
+                        column,
+                    });
                 }
                 if row_lines.is_empty() {
-                    source.notices.push(Notice { kind: NoticeKind::EmptyTable, table: Some(table), line, column });
+                    source.notices.push(Notice {
+                        kind: NoticeKind::EmptyTable,
+                        table: Some(table),
+                        line,
+                        column,
+                    });
                 }
-                source.tables.push(TableSource { table, line, column, row_lines });
+                source.tables.push(TableSource {
+                    table,
+                    line,
+                    column,
+                    row_lines,
+                });
                 Ok(())
             }
             Some(Err(e)) => Err(ParseError {
@@ -595,8 +746,15 @@ impl<R: BufRead> Iterator for EnvelopeReader<R> {
                 Ok(Tag::Empty(n)) if n == "HOSO" => {
                     self.index += 1;
                     let (line, _) = self.pos;
-                    let source = HosoSource { index: self.index, line, ..Default::default() };
-                    break Ok(Some(Hoso { source: Some(source), ..Default::default() }));
+                    let source = HosoSource {
+                        index: self.index,
+                        line,
+                        ..Default::default()
+                    };
+                    break Ok(Some(Hoso {
+                        source: Some(source),
+                        ..Default::default()
+                    }));
                 }
                 Ok(Tag::End) => break self.read_tail(false).map(|_| None),
                 Ok(other) => break Err(self.unexpected(other, "DANHSACHHOSO")),

@@ -50,7 +50,13 @@ impl<W: Write> EnvelopeWriter<W> {
     /// `HOSO` you will write; the rule pack checks that it matches).
     pub fn new(mut out: W, header: &EnvelopeHeader) -> Result<Self, WriteError> {
         out.write_all(header_text(header).as_bytes())?;
-        Ok(EnvelopeWriter { out, doc: String::new(), b64: String::new(), chunk: String::new(), written: 0 })
+        Ok(EnvelopeWriter {
+            out,
+            doc: String::new(),
+            b64: String::new(),
+            chunk: String::new(),
+            written: 0,
+        })
     }
 
     /// Writes one `HOSO`: each present table as a `FILEHOSO`, in template order, then the files
@@ -58,7 +64,12 @@ impl<W: Write> EnvelopeWriter<W> {
     pub fn write_hoso(&mut self, hoso: &Hoso) -> Result<(), WriteError> {
         self.chunk.clear();
         self.chunk.push_str("      <HOSO>\n");
-        let mut v = FileWriter { doc: &mut self.doc, b64: &mut self.b64, out: &mut self.chunk, err: None };
+        let mut v = FileWriter {
+            doc: &mut self.doc,
+            b64: &mut self.b64,
+            out: &mut self.chunk,
+            err: None,
+        };
         hoso.visit_tables(&mut v);
         if let Some(e) = v.err {
             return Err(e);

@@ -92,7 +92,14 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn new(kind: ErrorKind, line: u32, column: u32) -> Self {
-        ParseError { kind, hoso: None, table: None, line, column, table_position: None }
+        ParseError {
+            kind,
+            hoso: None,
+            table: None,
+            line,
+            column,
+            table_position: None,
+        }
     }
 
     /// A stable id for the kind of error (for reports and bindings).
@@ -215,7 +222,11 @@ pub enum WriteError {
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WriteError::InvalidChar { table, row, element } => {
+            WriteError::InvalidChar {
+                table,
+                row,
+                element,
+            } => {
                 write!(f, "{table}")?;
                 if let Some(r) = row {
                     write!(f, "[{r}]")?;

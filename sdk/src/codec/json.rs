@@ -40,7 +40,10 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 fn jerr(path: impl Into<String>, message: &'static str) -> JsonError {
-    JsonError { path: path.into(), message }
+    JsonError {
+        path: path.into(),
+        message,
+    }
 }
 
 /// One record as a JSON object.
@@ -48,7 +51,10 @@ pub fn record_to_json<R: Record>(rec: &R) -> Map<String, Value> {
     let mut m = Map::new();
     for (i, spec) in R::FIELDS.iter().enumerate() {
         if rec.emits(i) {
-            m.insert(spec.element.to_owned(), Value::String(rec.field(i).wire().into_owned()));
+            m.insert(
+                spec.element.to_owned(),
+                Value::String(rec.field(i).wire().into_owned()),
+            );
         }
     }
     for x in rec.extra() {
@@ -59,7 +65,12 @@ pub fn record_to_json<R: Record>(rec: &R) -> Map<String, Value> {
 
 /// One record from a JSON object.
 pub fn record_from_json<R: Record>(obj: &Value, path: &str) -> Result<R, JsonError> {
-    let obj = obj.as_object().ok_or_else(|| jerr(path, "expected an object of element names and string values"))?;
+    let obj = obj.as_object().ok_or_else(|| {
+        jerr(
+            path,
+            "expected an object of element names and string values",
+        )
+    })?;
     let mut rec = R::default();
     for (k, v) in obj {
         let text = match v {
@@ -74,7 +85,10 @@ pub fn record_from_json<R: Record>(obj: &Value, path: &str) -> Result<R, JsonErr
                     rec.set_layout(Layout::Qd3176);
                 }
             }
-            None => rec.extra_mut().push(ExtraElement { name: k.as_str().into(), text: text.into() }),
+            None => rec.extra_mut().push(ExtraElement {
+                name: k.as_str().into(),
+                text: text.into(),
+            }),
         }
     }
     Ok(rec)
@@ -85,7 +99,11 @@ struct ToJson<'a>(&'a mut Map<String, Value>);
 impl TableVisitor for ToJson<'_> {
     fn visit<R: Record>(&mut self, rows: &[R]) {
         let v = if R::TABLE.list_and_row().is_some() {
-            Value::Array(rows.iter().map(|r| Value::Object(record_to_json(r))).collect())
+            Value::Array(
+                rows.iter()
+                    .map(|r| Value::Object(record_to_json(r)))
+                    .collect(),
+            )
         } else {
             Value::Object(record_to_json(&rows[0]))
         };
@@ -123,7 +141,10 @@ impl TableVisitorMut for FromJson<'_> {
     fn visit<R: Record>(&mut self, rows: &mut Vec<R>) {
         self.result = (|| {
             if R::TABLE.list_and_row().is_some() {
-                let arr = self.value.as_array().ok_or_else(|| jerr(self.path.as_str(), "expected an array of rows"))?;
+                let arr = self
+                    .value
+                    .as_array()
+                    .ok_or_else(|| jerr(self.path.as_str(), "expected an array of rows"))?;
                 *rows = arr
                     .iter()
                     .enumerate()
@@ -139,24 +160,47 @@ impl TableVisitorMut for FromJson<'_> {
 
 /// One `HOSO` from its JSON object.
 pub fn hoso_from_json(value: &Value, path: &str) -> Result<Hoso, JsonError> {
-    let obj = value.as_object().ok_or_else(|| jerr(path, "expected an object keyed by table name"))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| jerr(path, "expected an object keyed by table name"))?;
     let mut hoso = Hoso::default();
     for (k, v) in obj {
         let p = format!("{path}/{k}");
         if k == "OTHER_FILES" {
-            for (i, f) in v.as_array().ok_or_else(|| jerr(p.as_str(), "expected an array"))?.iter().enumerate() {
+            for (i, f) in v
+                .as_array()
+                .ok_or_else(|| jerr(p.as_str(), "expected an array"))?
+                .iter()
+                .enumerate()
+            {
                 let get = |key: &str| f.get(key).and_then(Value::as_str).map(str::to_owned);
                 match (get("LOAIHOSO"), get("NOIDUNGFILE")) {
-                    (Some(loaihoso), Some(content)) => hoso.other_files.push(OtherFile { loaihoso, content }),
-                    _ => return Err(jerr(format!("{p}[{}]", i + 1), "expected LOAIHOSO and NOIDUNGFILE strings")),
+                    (Some(loaihoso), Some(content)) => {
+                        hoso.other_files.push(OtherFile { loaihoso, content })
+                    }
+                    _ => {
+                        return Err(jerr(
+                            format!("{p}[{}]", i + 1),
+                            "expected LOAIHOSO and NOIDUNGFILE strings",
+                        ))
+                    }
                 }
             }
             continue;
         }
         let table = TableId::from_name(k)
             .filter(|t| TableId::IN_ENVELOPE.contains(t))
-            .ok_or_else(|| jerr(p.as_str(), "not a table of the envelope (XML1-XML11, XML13-XML15)"))?;
-        let mut fill = FromJson { value: v, path: p, result: Ok(()) };
+            .ok_or_else(|| {
+                jerr(
+                    p.as_str(),
+                    "not a table of the envelope (XML1-XML11, XML13-XML15)",
+                )
+            })?;
+        let mut fill = FromJson {
+            value: v,
+            path: p,
+            result: Ok(()),
+        };
         hoso.visit_table_mut(table, &mut fill);
         fill.result?;
     }
@@ -165,10 +209,19 @@ pub fn hoso_from_json(value: &Value, path: &str) -> Result<Hoso, JsonError> {
 
 fn header_json(h: &EnvelopeHeader) -> (Value, Map<String, Value>) {
     let mut unit = Map::new();
-    unit.insert("MACSKCB".into(), Value::String(h.macskcb.wire().into_owned()));
+    unit.insert(
+        "MACSKCB".into(),
+        Value::String(h.macskcb.wire().into_owned()),
+    );
     let mut info = Map::new();
-    info.insert("NGAYLAP".into(), Value::String(h.ngaylap.wire().into_owned()));
-    info.insert("SOLUONGHOSO".into(), Value::String(h.soluonghoso.wire().into_owned()));
+    info.insert(
+        "NGAYLAP".into(),
+        Value::String(h.ngaylap.wire().into_owned()),
+    );
+    info.insert(
+        "SOLUONGHOSO".into(),
+        Value::String(h.soluonghoso.wire().into_owned()),
+    );
     (Value::Object(unit), info)
 }
 
@@ -187,7 +240,10 @@ impl<W: Write> JsonEnvelopeWriter<W> {
     /// Writes everything up to the `DANHSACHHOSO` array.
     pub fn new(mut out: W, header: &EnvelopeHeader) -> std::io::Result<Self> {
         let (unit, info) = header_json(header);
-        write!(out, "{{\"GIAMDINHHS\":{{\"THONGTINDONVI\":{unit},\"THONGTINHOSO\":{{")?;
+        write!(
+            out,
+            "{{\"GIAMDINHHS\":{{\"THONGTINDONVI\":{unit},\"THONGTINHOSO\":{{"
+        )?;
         for (k, v) in &info {
             write!(out, "{}:{v},", Value::String(k.clone()))?;
         }
@@ -209,7 +265,11 @@ impl<W: Write> JsonEnvelopeWriter<W> {
 
     /// Closes the array and writes `CHUKYDONVI`.
     pub fn finish(mut self, signature: Option<&str>) -> std::io::Result<W> {
-        write!(self.out, "\n]}},\"CHUKYDONVI\":{}}}}}\n", signature_json(signature))?;
+        write!(
+            self.out,
+            "\n]}},\"CHUKYDONVI\":{}}}}}\n",
+            signature_json(signature)
+        )?;
         self.out.flush()?;
         Ok(self.out)
     }
@@ -218,11 +278,17 @@ impl<W: Write> JsonEnvelopeWriter<W> {
 /// A whole envelope as JSON.
 pub fn envelope_to_json(env: &Envelope) -> Value {
     let (unit, mut info) = header_json(&env.header);
-    info.insert("DANHSACHHOSO".into(), Value::Array(env.hosos.iter().map(hoso_to_json).collect()));
+    info.insert(
+        "DANHSACHHOSO".into(),
+        Value::Array(env.hosos.iter().map(hoso_to_json).collect()),
+    );
     let mut root = Map::new();
     root.insert("THONGTINDONVI".into(), unit);
     root.insert("THONGTINHOSO".into(), Value::Object(info));
-    root.insert("CHUKYDONVI".into(), signature_json(env.signature.as_deref()));
+    root.insert(
+        "CHUKYDONVI".into(),
+        signature_json(env.signature.as_deref()),
+    );
     let mut top = Map::new();
     top.insert("GIAMDINHHS".into(), Value::Object(root));
     Value::Object(top)
@@ -238,9 +304,15 @@ fn str_at<'a>(v: &'a Value, key: &str, path: &str) -> Result<&'a str, JsonError>
 
 /// An envelope from its JSON form.
 pub fn envelope_from_json(v: &Value) -> Result<Envelope, JsonError> {
-    let root = v.get("GIAMDINHHS").ok_or_else(|| jerr("", "expected a GIAMDINHHS object"))?;
-    let unit = root.get("THONGTINDONVI").ok_or_else(|| jerr("GIAMDINHHS", "missing THONGTINDONVI"))?;
-    let info = root.get("THONGTINHOSO").ok_or_else(|| jerr("GIAMDINHHS", "missing THONGTINHOSO"))?;
+    let root = v
+        .get("GIAMDINHHS")
+        .ok_or_else(|| jerr("", "expected a GIAMDINHHS object"))?;
+    let unit = root
+        .get("THONGTINDONVI")
+        .ok_or_else(|| jerr("GIAMDINHHS", "missing THONGTINDONVI"))?;
+    let info = root
+        .get("THONGTINHOSO")
+        .ok_or_else(|| jerr("GIAMDINHHS", "missing THONGTINHOSO"))?;
     let header = EnvelopeHeader {
         macskcb: Field::from_wire(str_at(unit, "MACSKCB", "GIAMDINHHS/THONGTINDONVI")?),
         ngaylap: Field::from_wire(str_at(info, "NGAYLAP", "GIAMDINHHS/THONGTINHOSO")?),
@@ -260,9 +332,19 @@ pub fn envelope_from_json(v: &Value) -> Result<Envelope, JsonError> {
     let signature = match root.get("CHUKYDONVI") {
         Some(Value::String(s)) => Some(s.clone()),
         None | Some(Value::Null) => None,
-        Some(_) => return Err(jerr("GIAMDINHHS/CHUKYDONVI", "expected a string (the raw signature XML)")),
+        Some(_) => {
+            return Err(jerr(
+                "GIAMDINHHS/CHUKYDONVI",
+                "expected a string (the raw signature XML)",
+            ))
+        }
     };
-    Ok(Envelope { header, hosos, signature, notices: Vec::new() })
+    Ok(Envelope {
+        header,
+        hosos,
+        signature,
+        notices: Vec::new(),
+    })
 }
 
 macro_rules! standalone_json {
@@ -271,8 +353,19 @@ macro_rules! standalone_json {
         pub fn $to(doc: &$doc) -> Value {
             let (list, _) = $table.list_and_row().expect("list table");
             let mut inner = Map::new();
-            inner.insert(list.into(), Value::Array(doc.rows.iter().map(|r| Value::Object(record_to_json(r))).collect()));
-            inner.insert("CHUKYDONVI".into(), signature_json(doc.signature.as_deref()));
+            inner.insert(
+                list.into(),
+                Value::Array(
+                    doc.rows
+                        .iter()
+                        .map(|r| Value::Object(record_to_json(r)))
+                        .collect(),
+                ),
+            );
+            inner.insert(
+                "CHUKYDONVI".into(),
+                signature_json(doc.signature.as_deref()),
+            );
             let mut top = Map::new();
             top.insert($table.root().into(), Value::Object(inner));
             Value::Object(top)
@@ -282,7 +375,9 @@ macro_rules! standalone_json {
         pub fn $from(v: &Value) -> Result<$doc, JsonError> {
             let root = $table.root();
             let (list, _) = $table.list_and_row().expect("list table");
-            let inner = v.get(root).ok_or_else(|| jerr("", "expected the document's root object"))?;
+            let inner = v
+                .get(root)
+                .ok_or_else(|| jerr("", "expected the document's root object"))?;
             let path = format!("{root}/{list}");
             let rows = match inner.get(list) {
                 Some(Value::Array(a)) => a
@@ -303,8 +398,18 @@ macro_rules! standalone_json {
     };
 }
 
-standalone_json!(CheckinDocument, checkin_to_json, checkin_from_json, TableId::Checkin);
-standalone_json!(AssessmentDocument, assessment_to_json, assessment_from_json, TableId::Xml12);
+standalone_json!(
+    CheckinDocument,
+    checkin_to_json,
+    checkin_from_json,
+    TableId::Checkin
+);
+standalone_json!(
+    AssessmentDocument,
+    assessment_to_json,
+    assessment_from_json,
+    TableId::Xml12
+);
 
 /// Which document a JSON value holds, from its single top-level key.
 pub fn document_kind(v: &Value) -> Option<TableIdOrEnvelope> {

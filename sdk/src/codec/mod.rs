@@ -32,6 +32,43 @@ use crate::record::TableId;
 use crate::types::{Date, FacilityCode, Field, Int};
 use crate::validate::{Finding, Severity};
 
+/// Which document a file holds, from its root element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A `GIAMDINHHS` claim envelope.
+    Envelope,
+    /// A check-in document (`CHI_TIEU_TRANG_THAI_KCB`).
+    Checkin,
+    /// An XML12 document (`CHI_TIEU_GIAM_DINH_YKHOA`).
+    Assessment,
+}
+
+/// Finds the root element of an XML document from its first bytes (skipping a BOM, the XML
+/// declaration, comments, processing instructions and whitespace).
+pub fn sniff(prefix: &[u8]) -> Option<DocumentKind> {
+    let mut s = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
+    loop {
+        s = &s[s.iter().position(|b| !b.is_ascii_whitespace())?..];
+        if s.starts_with(b"<?") {
+            s = &s[memchr::memmem::find(s, b"?>")? + 2..];
+        } else if s.starts_with(b"<!--") {
+            s = &s[memchr::memmem::find(s, b"-->")? + 3..];
+        } else if let Some(rest) = s.strip_prefix(b"<") {
+            let end = rest
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')?;
+            return match &rest[..end] {
+                b"GIAMDINHHS" => Some(DocumentKind::Envelope),
+                b"CHI_TIEU_TRANG_THAI_KCB" => Some(DocumentKind::Checkin),
+                b"CHI_TIEU_GIAM_DINH_YKHOA" => Some(DocumentKind::Assessment),
+                _ => None,
+            };
+        } else {
+            return None;
+        }
+    }
+}
+
 /// The header of a `GIAMDINHHS` envelope.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EnvelopeHeader {
@@ -46,7 +83,11 @@ pub struct EnvelopeHeader {
 impl EnvelopeHeader {
     /// A header for `count` episodes of facility `macskcb`, made on `ngaylap`.
     pub fn new(macskcb: FacilityCode, ngaylap: Date, count: u64) -> Self {
-        EnvelopeHeader { macskcb: macskcb.into(), ngaylap: ngaylap.into(), soluonghoso: Int::new(count).into() }
+        EnvelopeHeader {
+            macskcb: macskcb.into(),
+            ngaylap: ngaylap.into(),
+            soluonghoso: Int::new(count).into(),
+        }
     }
 }
 
@@ -125,7 +166,9 @@ impl Notice {
                 "leave out the FILEHOSO of a table without rows",
             ),
         };
-        let mut path = hoso.map(|h| format!("HOSO[{h}]")).unwrap_or_else(|| "GIAMDINHHS".into());
+        let mut path = hoso
+            .map(|h| format!("HOSO[{h}]"))
+            .unwrap_or_else(|| "GIAMDINHHS".into());
         if let Some(t) = self.table {
             path.push('/');
             path.push_str(t.name());
@@ -166,7 +209,12 @@ impl Envelope {
     /// An unsigned envelope of `hosos` from facility `macskcb`, made on `ngaylap`.
     pub fn new(macskcb: FacilityCode, ngaylap: Date, hosos: Vec<Hoso>) -> Self {
         let header = EnvelopeHeader::new(macskcb, ngaylap, hosos.len() as u64);
-        Envelope { header, hosos, signature: Some(String::new()), notices: Vec::new() }
+        Envelope {
+            header,
+            hosos,
+            signature: Some(String::new()),
+            notices: Vec::new(),
+        }
     }
 
     /// Reads a whole envelope.
@@ -178,7 +226,12 @@ impl Envelope {
     pub fn from_bytes_with_limits(bytes: &[u8], limits: Limits) -> Result<Self, ParseError> {
         let mut r = EnvelopeReader::with_limits(bytes, limits)?;
         let hosos = (&mut r).collect::<Result<Vec<_>, _>>()?;
-        Ok(Envelope { header: r.header().clone(), hosos, signature: r.signature().map(str::to_owned), notices: r.notices().to_vec() })
+        Ok(Envelope {
+            header: r.header().clone(),
+            hosos,
+            signature: r.signature().map(str::to_owned),
+            notices: r.notices().to_vec(),
+        })
     }
 
     /// Writes the envelope in canonical form.

@@ -2,7 +2,7 @@
 //! document) into typed records.
 
 use super::error::ErrorKind;
-use super::limits::{line_col, LineTracker, Limits};
+use super::limits::{line_col, Limits, LineTracker};
 use crate::record::{ExtraElement, InLayouts, Layout, Record};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -47,7 +47,10 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn err(&self, kind: ErrorKind) -> TableError {
-        TableError { kind, offset: self.reader.buffer_position() as usize }
+        TableError {
+            kind,
+            offset: self.reader.buffer_position() as usize,
+        }
     }
 
     fn next(&mut self) -> Result<Event<'a>, TableError> {
@@ -72,10 +75,14 @@ impl<'a> Parser<'a> {
                 }
                 Event::GeneralRef(r) => {
                     let c = if r.is_char_ref() {
-                        r.resolve_char_ref().ok().flatten().filter(|c| crate::types::is_xml_char(*c))
+                        r.resolve_char_ref()
+                            .ok()
+                            .flatten()
+                            .filter(|c| crate::types::is_xml_char(*c))
                     } else {
                         let name = r.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
-                        quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .and_then(|s| s.chars().next())
                     };
                     match c {
                         Some(c) => self.text.push(c),
@@ -89,11 +96,18 @@ impl<'a> Parser<'a> {
                 }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
-                Event::Decl(_) => return Err(self.err(ErrorKind::Syntax("XML declaration inside an element".into()))),
+                Event::Decl(_) => {
+                    return Err(self.err(ErrorKind::Syntax(
+                        "XML declaration inside an element".into(),
+                    )))
+                }
                 Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
             }
             if self.text.len() > self.limits.max_text_bytes {
-                return Err(self.err(ErrorKind::Limit { what: "text length", limit: self.limits.max_text_bytes as u64 }));
+                return Err(self.err(ErrorKind::Limit {
+                    what: "text length",
+                    limit: self.limits.max_text_bytes as u64,
+                }));
             }
         }
     }
@@ -104,7 +118,9 @@ impl<'a> Parser<'a> {
             match self.next()? {
                 Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
                 Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                    return Err(self.err(ErrorKind::UnexpectedText { parent: parent.to_owned() }))
+                    return Err(self.err(ErrorKind::UnexpectedText {
+                        parent: parent.to_owned(),
+                    }))
                 }
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
@@ -128,7 +144,10 @@ impl<'a> Parser<'a> {
             };
             let el = name.name();
             let el = el.as_ref();
-            let idx = if R::FIELDS.get(hint).is_some_and(|f| f.element.as_bytes() == el) {
+            let idx = if R::FIELDS
+                .get(hint)
+                .is_some_and(|f| f.element.as_bytes() == el)
+            {
                 Some(hint)
             } else {
                 R::FIELDS.iter().position(|f| f.element.as_bytes() == el)
@@ -159,9 +178,14 @@ impl<'a> Parser<'a> {
                 None => {
                     let name = String::from_utf8_lossy(el);
                     if rec.extra().iter().any(|x| *x.name == *name) {
-                        return Err(self.err(ErrorKind::DuplicateElement { element: name.into_owned() }));
+                        return Err(self.err(ErrorKind::DuplicateElement {
+                            element: name.into_owned(),
+                        }));
                     }
-                    let extra = ExtraElement { name: name.into(), text: self.text.as_str().into() };
+                    let extra = ExtraElement {
+                        name: name.into(),
+                        text: self.text.as_str().into(),
+                    };
                     rec.extra_mut().push(extra);
                 }
             }
@@ -178,14 +202,19 @@ impl<'a> Parser<'a> {
                 Event::Start(_) => {
                     depth += 1;
                     if depth > self.limits.max_depth {
-                        return Err(self.err(ErrorKind::Limit { what: "element depth", limit: self.limits.max_depth as u64 }));
+                        return Err(self.err(ErrorKind::Limit {
+                            what: "element depth",
+                            limit: self.limits.max_depth as u64,
+                        }));
                     }
                 }
                 Event::End(_) => {
                     depth -= 1;
                     if depth == 0 {
                         let raw = &self.doc[content_start..before];
-                        return std::str::from_utf8(raw).map(str::to_owned).map_err(|_| self.err(ErrorKind::NotUtf8));
+                        return std::str::from_utf8(raw)
+                            .map(str::to_owned)
+                            .map_err(|_| self.err(ErrorKind::NotUtf8));
                     }
                 }
                 Event::DocType(_) => return Err(self.err(ErrorKind::Doctype)),
@@ -197,8 +226,15 @@ impl<'a> Parser<'a> {
 }
 
 /// Reads a table document whose root and row elements are those of `R::TABLE`.
-pub(crate) fn read_table<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>, TableError> {
-    let body_start = if doc.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+pub(crate) fn read_table<R: Record>(
+    doc: &[u8],
+    limits: &Limits,
+) -> Result<TableDoc<R>, TableError> {
+    let body_start = if doc.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     read_table_body(doc, limits).map_err(|mut e| {
         e.offset += body_start;
         e
@@ -207,21 +243,38 @@ pub(crate) fn read_table<R: Record>(doc: &[u8], limits: &Limits) -> Result<Table
 
 fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>, TableError> {
     if doc.len() > limits.max_table_bytes {
-        return Err(TableError { kind: ErrorKind::Limit { what: "table size", limit: limits.max_table_bytes as u64 }, offset: 0 });
+        return Err(TableError {
+            kind: ErrorKind::Limit {
+                what: "table size",
+                limit: limits.max_table_bytes as u64,
+            },
+            offset: 0,
+        });
     }
     let had_bom = doc.starts_with(b"\xEF\xBB\xBF");
     let body_start = if had_bom { 3 } else { 0 };
     let text = match std::str::from_utf8(doc) {
         Ok(t) => t,
-        Err(e) => return Err(TableError { kind: ErrorKind::NotUtf8, offset: e.valid_up_to() - body_start }),
+        Err(e) => {
+            return Err(TableError {
+                kind: ErrorKind::NotUtf8,
+                offset: e.valid_up_to() - body_start,
+            })
+        }
     };
     let mut reader = Reader::from_str(&text[body_start..]);
     reader.config_mut().check_end_names = true;
-    let mut p = Parser { doc: &doc[body_start..], reader, limits, lines: LineTracker::new(), text: String::new() };
+    let mut p = Parser {
+        doc: &doc[body_start..],
+        reader,
+        limits,
+        lines: LineTracker::new(),
+        text: String::new(),
+    };
     let table = R::TABLE;
     let root = table.root();
     // Prolog: declaration, comments, whitespace, then the root element.
-    let mut root_offset = 0;
+    let mut root_offset;
     let root_empty = loop {
         root_offset = p.reader.buffer_position() as usize;
         match p.next()? {
@@ -237,15 +290,32 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
             Event::Comment(_) | Event::PI(_) => {}
             Event::DocType(_) => return Err(p.err(ErrorKind::Doctype)),
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() != root.as_bytes() => {
-                return Err(p.err(ErrorKind::UnexpectedRoot { expected: root, found: name_of(&e) }))
+                return Err(p.err(ErrorKind::UnexpectedRoot {
+                    expected: root,
+                    found: name_of(&e),
+                }))
             }
             Event::Start(_) => break false,
             Event::Empty(_) => break true,
-            Event::Eof => return Err(p.err(ErrorKind::MissingElement { element: root, parent: "document" })),
-            _ => return Err(p.err(ErrorKind::UnexpectedText { parent: "document".into() })),
+            Event::Eof => {
+                return Err(p.err(ErrorKind::MissingElement {
+                    element: root,
+                    parent: "document",
+                }))
+            }
+            _ => {
+                return Err(p.err(ErrorKind::UnexpectedText {
+                    parent: "document".into(),
+                }))
+            }
         }
     };
-    let mut out = TableDoc { rows: Vec::new(), row_lines: Vec::new(), signature: None, had_bom };
+    let mut out = TableDoc {
+        rows: Vec::new(),
+        row_lines: Vec::new(),
+        signature: None,
+        had_bom,
+    };
     if !root_empty {
         match table.list_and_row() {
             None => {
@@ -284,11 +354,21 @@ fn read_list<R: Record>(
         match p.next_structural(root)? {
             Event::End(_) => return Ok(()),
             Event::Eof => return Err(p.err(ErrorKind::UnexpectedEof)),
-            Event::Empty(e) if e.name().as_ref() == list.as_bytes() && !seen_list => seen_list = true,
-            Event::Empty(e) if e.name().as_ref() == b"CHUKYDONVI" && R::TABLE.has_own_signature() && out.signature.is_none() => {
+            Event::Empty(e) if e.name().as_ref() == list.as_bytes() && !seen_list => {
+                seen_list = true
+            }
+            Event::Empty(e)
+                if e.name().as_ref() == b"CHUKYDONVI"
+                    && R::TABLE.has_own_signature()
+                    && out.signature.is_none() =>
+            {
                 out.signature = Some(String::new());
             }
-            Event::Start(e) if e.name().as_ref() == b"CHUKYDONVI" && R::TABLE.has_own_signature() && out.signature.is_none() => {
+            Event::Start(e)
+                if e.name().as_ref() == b"CHUKYDONVI"
+                    && R::TABLE.has_own_signature()
+                    && out.signature.is_none() =>
+            {
                 out.signature = Some(p.capture_raw()?);
             }
             Event::Start(e) if e.name().as_ref() == list.as_bytes() && !seen_list => {
@@ -299,7 +379,10 @@ fn read_list<R: Record>(
                         Event::End(_) => break,
                         Event::Start(r) if r.name().as_ref() == row.as_bytes() => {
                             if out.rows.len() >= p.limits.max_rows {
-                                return Err(p.err(ErrorKind::Limit { what: "number of rows", limit: p.limits.max_rows as u64 }));
+                                return Err(p.err(ErrorKind::Limit {
+                                    what: "number of rows",
+                                    limit: p.limits.max_rows as u64,
+                                }));
                             }
                             let line = p.lines.line_at(p.doc, row_start);
                             let rec = p.read_record::<R>(row)?;
@@ -312,7 +395,10 @@ fn read_list<R: Record>(
                             out.row_lines.push(line);
                         }
                         Event::Start(r) | Event::Empty(r) => {
-                            return Err(p.err(ErrorKind::UnexpectedElement { element: name_of(&r), parent: list.into() }))
+                            return Err(p.err(ErrorKind::UnexpectedElement {
+                                element: name_of(&r),
+                                parent: list.into(),
+                            }))
                         }
                         Event::Eof => return Err(p.err(ErrorKind::UnexpectedEof)),
                         _ => return Err(p.err(ErrorKind::Syntax("unexpected markup".into()))),
@@ -324,7 +410,10 @@ fn read_list<R: Record>(
                 return Err(if element == list {
                     p.err(ErrorKind::DuplicateElement { element })
                 } else {
-                    p.err(ErrorKind::UnexpectedElement { element, parent: root.into() })
+                    p.err(ErrorKind::UnexpectedElement {
+                        element,
+                        parent: root.into(),
+                    })
                 });
             }
             _ => return Err(p.err(ErrorKind::Syntax("unexpected markup".into()))),

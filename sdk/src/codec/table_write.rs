@@ -35,7 +35,12 @@ fn write_value(out: &mut String, kind: Kind, value: &str) {
 }
 
 /// Writes the elements of one record at `indent`.
-pub(crate) fn write_record<R: Record>(rec: &R, row: Option<usize>, indent: &str, out: &mut String) -> Result<(), WriteError> {
+pub(crate) fn write_record<R: Record>(
+    rec: &R,
+    row: Option<usize>,
+    indent: &str,
+    out: &mut String,
+) -> Result<(), WriteError> {
     let mut value = String::new();
     for (i, spec) in R::FIELDS.iter().enumerate() {
         if !rec.emits(i) {
@@ -46,7 +51,15 @@ pub(crate) fn write_record<R: Record>(rec: &R, row: Option<usize>, indent: &str,
         push_element(out, indent, spec.element, spec.kind, &value, R::TABLE, row)?;
     }
     for extra in rec.extra() {
-        push_element(out, indent, &extra.name, Kind::Code, &extra.text, R::TABLE, row)?;
+        push_element(
+            out,
+            indent,
+            &extra.name,
+            Kind::Code,
+            &extra.text,
+            R::TABLE,
+            row,
+        )?;
     }
     Ok(())
 }
@@ -61,7 +74,11 @@ fn push_element(
     row: Option<usize>,
 ) -> Result<(), WriteError> {
     if !is_xml_text(value) {
-        return Err(WriteError::InvalidChar { table, row, element: name.to_owned() });
+        return Err(WriteError::InvalidChar {
+            table,
+            row,
+            element: name.to_owned(),
+        });
     }
     out.push_str(indent);
     out.push('<');
@@ -80,7 +97,11 @@ fn push_element(
 
 /// Writes a whole table document. `signature` is the raw content of `CHUKYDONVI` for the
 /// check-in and XML12 documents (written empty when `None`); other tables have none.
-pub(crate) fn write_table<R: Record>(rows: &[R], signature: Option<&str>, out: &mut String) -> Result<(), WriteError> {
+pub(crate) fn write_table<R: Record>(
+    rows: &[R],
+    signature: Option<&str>,
+    out: &mut String,
+) -> Result<(), WriteError> {
     let table = R::TABLE;
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<");
     out.push_str(table.root());

@@ -35,7 +35,14 @@ pub struct GenOptions {
 
 impl Default for GenOptions {
     fn default() -> Self {
-        GenOptions { hoso: 10, seed: 1, facility: "79001".into(), year: 2025, month: 3, base_salary: 2_340_000 }
+        GenOptions {
+            hoso: 10,
+            seed: 1,
+            facility: "79001".into(),
+            year: 2025,
+            month: 3,
+            base_salary: 2_340_000,
+        }
     }
 }
 
@@ -47,8 +54,10 @@ pub fn generate(opts: &GenOptions) -> Vec<u8> {
 
 /// Streams a generated envelope into `out`, one `HOSO` at a time (memory stays flat).
 pub fn generate_to<W: Write>(opts: &GenOptions, out: W) -> Result<W, WriteError> {
-    let facility = FacilityCode::new(&opts.facility).unwrap_or_else(|_| FacilityCode::new("79001").expect("valid code"));
-    let made = Date::new(opts.year, opts.month, 28).unwrap_or_else(|| Date::new(2025, 3, 28).expect("valid date"));
+    let facility = FacilityCode::new(&opts.facility)
+        .unwrap_or_else(|_| FacilityCode::new("79001").expect("valid code"));
+    let made = Date::new(opts.year, opts.month, 28)
+        .unwrap_or_else(|| Date::new(2025, 3, 28).expect("valid date"));
     let header = EnvelopeHeader::new(facility, made, opts.hoso as u64);
     let mut w = EnvelopeWriter::new(out, &header)?;
     for i in 0..opts.hoso {
@@ -77,7 +86,9 @@ struct LineSpec {
 
 /// Episode `index` (0-based) of the file described by `opts`.
 pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
-    let mut rng = Rng::new(opts.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ (index as u64).wrapping_mul(0x9E37_79B9));
+    let mut rng = Rng::new(
+        opts.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ (index as u64).wrapping_mul(0x9E37_79B9),
+    );
     let facility = &opts.facility;
     let male = rng.chance(48);
     let name = format!(
@@ -91,30 +102,53 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
     let birth = if rng.chance(4) {
         format!("{birth_year}00000000")
     } else {
-        format!("{birth_year}{:02}{:02}0000", rng.range(1, 12), rng.range(1, 28))
+        format!(
+            "{birth_year}{:02}{:02}0000",
+            rng.range(1, 12),
+            rng.range(1, 28)
+        )
     };
     let century = if birth_year >= 2000 { 2 } else { 0 } + u64::from(!male);
     let cccd = format!("079{century}{:02}{}", birth_year % 100, rng.digits(6));
     let (prefix, level) = *rng.pick(CARD_PREFIXES);
     let card = format!("{prefix}{level}79{}", rng.digits(10));
     let day = rng.range(1, 26) as u8;
-    let vao = DateTime::new(opts.year, opts.month, day, rng.range(7, 15) as u8, rng.range(0, 59) as u8)
-        .unwrap_or_else(|| DateTime::new(2025, 3, 1, 8, 0).expect("valid"));
+    let vao = DateTime::new(
+        opts.year,
+        opts.month,
+        day,
+        rng.range(7, 15) as u8,
+        rng.range(0, 59) as u8,
+    )
+    .unwrap_or_else(|| DateTime::new(2025, 3, 1, 8, 0).expect("valid"));
     let kind = match rng.range(0, 99) {
         0..=64 => "01",
         65..=84 => "03",
         85..=94 => "02",
         _ => "09",
     };
-    let (diag_code, diag_text, _) = *rng.pick(if kind == "03" { &DIAGNOSES[8..] } else { &DIAGNOSES[..8] });
-    let ma_lk = format!("{facility}.{:02}{:02}{:02}.{index:07}", opts.year % 100, opts.month, day);
+    let (diag_code, diag_text, _) = *rng.pick(if kind == "03" {
+        &DIAGNOSES[8..]
+    } else {
+        &DIAGNOSES[..8]
+    });
+    let ma_lk = format!(
+        "{facility}.{:02}{:02}{:02}.{index:07}",
+        opts.year % 100,
+        opts.month,
+        day
+    );
     let at = |m: i64| vao.add_minutes(m).unwrap_or(vao);
 
     // Timeline of the episode.
     let (vao_nt, ra, stay_days) = match kind {
         "03" => {
             let days = rng.range(2, 8) as i64;
-            (Some(at(60)), at(60 + days * 1440 + rng.range(0, 300) as i64), days)
+            (
+                Some(at(60)),
+                at(60 + days * 1440 + rng.range(0, 300) as i64),
+                days,
+            )
         }
         "02" => {
             let days = rng.range(1, 4) as i64;
@@ -129,28 +163,82 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
     };
 
     // Lines: exam, paraclinical services, drugs, beds and supplies for inpatients.
-    let mut lines = vec![LineSpec { drug: None, service: Some(&EXAM), qty: 1, at: at(5), done: Some(at(10)), result: None, donation: 0 }];
+    let mut lines = vec![LineSpec {
+        drug: None,
+        service: Some(&EXAM),
+        qty: 1,
+        at: at(5),
+        done: Some(at(10)),
+        result: None,
+        donation: 0,
+    }];
     for _ in 0..rng.range(0, 3) {
         let s = rng.pick(PARACLINICAL);
-        if lines.iter().any(|l| l.service.is_some_and(|x| x.code == s.code)) {
+        if lines
+            .iter()
+            .any(|l| l.service.is_some_and(|x| x.code == s.code))
+        {
             continue;
         }
-        lines.push(LineSpec { drug: None, service: Some(s), qty: 1, at: at(15), done: Some(at(25)), result: Some(at(35)), donation: 0 });
+        lines.push(LineSpec {
+            drug: None,
+            service: Some(s),
+            qty: 1,
+            at: at(15),
+            done: Some(at(25)),
+            result: Some(at(35)),
+            donation: 0,
+        });
     }
     let inpatient = matches!(kind, "03" | "09");
     for _ in 0..rng.range(1, 4) {
         let drug = rng.pick(if inpatient { DRUGS } else { &DRUGS[..7] });
-        if lines.iter().any(|l| l.drug.is_some_and(|x| x.code == drug.code)) {
+        if lines
+            .iter()
+            .any(|l| l.drug.is_some_and(|x| x.code == drug.code))
+        {
             continue;
         }
-        let qty = if inpatient { rng.range(2, 10) } else { rng.range(10, 60) };
-        let donation = if drug.ratio < 100 && rng.chance(50) { 100_000 } else { 0 };
+        let qty = if inpatient {
+            rng.range(2, 10)
+        } else {
+            rng.range(10, 60)
+        };
+        let donation = if drug.ratio < 100 && rng.chance(50) {
+            100_000
+        } else {
+            0
+        };
         let given = inpatient.then(|| at(45));
-        lines.push(LineSpec { drug: Some(drug), service: None, qty, at: at(40), done: given, result: None, donation });
+        lines.push(LineSpec {
+            drug: Some(drug),
+            service: None,
+            qty,
+            at: at(40),
+            done: given,
+            result: None,
+            donation,
+        });
     }
     if kind == "03" {
-        lines.push(LineSpec { drug: None, service: Some(&BED), qty: stay_days as u64, at: at(60), done: None, result: None, donation: 0 });
-        lines.push(LineSpec { drug: None, service: Some(&SUPPLY), qty: rng.range(2, 6), at: at(70), done: None, result: None, donation: 0 });
+        lines.push(LineSpec {
+            drug: None,
+            service: Some(&BED),
+            qty: stay_days as u64,
+            at: at(60),
+            done: None,
+            result: None,
+            donation: 0,
+        });
+        lines.push(LineSpec {
+            drug: None,
+            service: Some(&SUPPLY),
+            qty: rng.range(2, 6),
+            at: at(70),
+            done: None,
+            result: None,
+            donation: 0,
+        });
     }
 
     // Benefit level: the card's, or 100 % when the in-scope total is under 15 % of the base salary.
@@ -158,8 +246,22 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         lines
             .iter()
             .map(|l| match (l.drug, l.service) {
-                (Some(dr), _) => drug_line(Decimal::from(l.qty), Decimal::from(dr.price), dr.ratio, muc, Decimal::from(l.donation)),
-                (_, Some(s)) => service_line(Decimal::from(l.qty), Decimal::from(s.price_bv), Decimal::from(s.price_bh), 100, 100, muc, Decimal::ZERO),
+                (Some(dr), _) => drug_line(
+                    Decimal::from(l.qty),
+                    Decimal::from(dr.price),
+                    dr.ratio,
+                    muc,
+                    Decimal::from(l.donation),
+                ),
+                (_, Some(s)) => service_line(
+                    Decimal::from(l.qty),
+                    Decimal::from(s.price_bv),
+                    Decimal::from(s.price_bh),
+                    100,
+                    100,
+                    muc,
+                    Decimal::ZERO,
+                ),
                 _ => Default::default(),
             })
             .collect()
@@ -219,7 +321,13 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                 .ma_lk(ma_lk.as_str())
                 .stt(Int::new(xml3.len() as u64 + 1))
                 .ma_nhom(s.nhom)
-                .don_vi_tinh(if supply { "cái" } else if s.nhom == "15" { "ngày" } else { "lần" })
+                .don_vi_tinh(if supply {
+                    "cái"
+                } else if s.nhom == "15" {
+                    "ngày"
+                } else {
+                    "lần"
+                })
                 .pham_vi("1")
                 .so_luong(d(l.qty))
                 .don_gia_bv(d(s.price_bv))
@@ -243,7 +351,9 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                 .ngay_yl(l.at)
                 .ma_pttt("1");
             b = if supply {
-                b.ma_vat_tu(s.code).ten_vat_tu(s.name).tt_thau("20.00;G1;N1;2024")
+                b.ma_vat_tu(s.code)
+                    .ten_vat_tu(s.name)
+                    .tt_thau("20.00;G1;N1;2024")
             } else {
                 b.ma_dich_vu(s.code).ten_dich_vu(s.name)
             };
@@ -251,7 +361,11 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                 b = b.ma_giuong("H001");
             }
             if matches!(s.nhom, "1" | "2" | "3") {
-                b = b.nguoi_thuc_hien(doctor.as_str()).ngay_th_yl(l.done).ngay_kq(l.result).ma_may(s.machine.unwrap_or(""));
+                b = b
+                    .nguoi_thuc_hien(doctor.as_str())
+                    .ngay_th_yl(l.done)
+                    .ngay_kq(l.result)
+                    .ma_may(s.machine.unwrap_or(""));
             } else if s.nhom == "13" {
                 b = b.ngay_th_yl(l.done);
             }
@@ -264,7 +378,11 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                         .ma_dich_vu(s.code)
                         .ten_chi_so(s.name)
                         .gia_tri(if s.nhom == "1" { "5.6" } else { "" })
-                        .ket_luan(if s.nhom == "1" { "" } else { "Chưa phát hiện bất thường" })
+                        .ket_luan(if s.nhom == "1" {
+                            ""
+                        } else {
+                            "Chưa phát hiện bất thường"
+                        })
                         .ngay_kq(l.result)
                         .ma_bs_doc_kq(doctor.as_str())
                         .build_unchecked(),
@@ -274,7 +392,11 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         }
     }
 
-    let rv = if kind == "03" && rng.chance(10) { "2" } else { "1" };
+    let rv = if kind == "03" && rng.chance(10) {
+        "2"
+    } else {
+        "1"
+    };
     let reexam = kind == "01" && rng.chance(30);
     let reexam_date = ra.date().add_days(30);
     let summary_b = Summary::builder()
@@ -288,7 +410,15 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         .ma_quoctich("000")
         .ma_dantoc("01")
         .ma_nghe_nghiep("00")
-        .dia_chi(format!("Số {} đường {}, {}, TP Hồ Chí Minh", rng.range(1, 300), rng.pick(DUONG), rng.pick(PHUONG)).as_str())
+        .dia_chi(
+            format!(
+                "Số {} đường {}, {}, TP Hồ Chí Minh",
+                rng.range(1, 300),
+                rng.pick(DUONG),
+                rng.pick(PHUONG)
+            )
+            .as_str(),
+        )
         .matinh_cu_tru("79")
         .mahuyen_cu_tru("760")
         .maxa_cu_tru("26734")
@@ -297,8 +427,16 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         .ma_dkbd(facility.as_str())
         .gt_the_tu(format!("{}0101", opts.year).as_str())
         .gt_the_den(format!("{}1231", opts.year).as_str())
-        .ly_do_vv(if inpatient { "Sốt, mệt nhiều" } else { "Khám bệnh" })
-        .ly_do_vnt(if inpatient { "Theo dõi và điều trị nội trú" } else { "" })
+        .ly_do_vv(if inpatient {
+            "Sốt, mệt nhiều"
+        } else {
+            "Khám bệnh"
+        })
+        .ly_do_vnt(if inpatient {
+            "Theo dõi và điều trị nội trú"
+        } else {
+            ""
+        })
         .chan_doan_vao(diag_text)
         .chan_doan_rv(diag_text)
         .ma_benh_chinh(diag_code)
@@ -317,13 +455,24 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         .ma_khoa(if kind == "01" { "K01" } else { "K01;K02" })
         .ma_cskcb(facility.as_str())
         .can_nang(Dec::new(Decimal::new(rng.range(4500, 8000) as i64, 2)).unwrap_or_default())
-        .ngay_tai_kham(reexam.then_some(()).and(reexam_date).map(|d| crate::types::List::from(d)))
+        .ngay_tai_kham(
+            reexam
+                .then_some(())
+                .and(reexam_date)
+                .map(|d| crate::types::List::from(d)),
+        )
         .ma_hsba(format!("{}{:07}", if inpatient { "NT" } else { "KB" }, index + 1).as_str())
         .ma_ttdv("7900012345")
         .totals_from(&xml2, &xml3);
     let summary = summary_b.build_unchecked();
 
-    let mut hoso = Hoso { xml1: None, xml2, xml3, xml4, ..Default::default() };
+    let mut hoso = Hoso {
+        xml1: None,
+        xml2,
+        xml3,
+        xml4,
+        ..Default::default()
+    };
     if matches!(kind, "02" | "03" | "09") {
         let days = if kind == "09" { 1 } else { so_ngay.max(1) };
         hoso.xml5 = (0..days)
@@ -331,8 +480,16 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                 ClinicalNote::builder()
                     .ma_lk(ma_lk.as_str())
                     .stt(Int::new(i + 1))
-                    .dien_bien_ls(if i == 0 { "Bệnh nhân tỉnh, sốt nhẹ. CSST<M85_T37.8_HA120/80_NT18>" } else { "Bệnh ổn định, ăn uống được" })
-                    .thoi_diem_dbls(vao.add_minutes(90 + i as i64 * 1440).filter(|t| *t <= ra).unwrap_or(ra))
+                    .dien_bien_ls(if i == 0 {
+                        "Bệnh nhân tỉnh, sốt nhẹ. CSST<M85_T37.8_HA120/80_NT18>"
+                    } else {
+                        "Bệnh ổn định, ăn uống được"
+                    })
+                    .thoi_diem_dbls(
+                        vao.add_minutes(90 + i as i64 * 1440)
+                            .filter(|t| *t <= ra)
+                            .unwrap_or(ra),
+                    )
                     .nguoi_thuc_hien(doctor.as_str())
                     .build_unchecked()
             })
@@ -400,10 +557,30 @@ pub fn checkin_for(hoso: &Hoso) -> Option<CheckinRow> {
     let exam = hoso.xml3.first()?;
     Some(
         CheckinRowBuilder::for_episode(summary)
-            .ma_the_bhyt(summary.ma_the_bhyt.value().and_then(|l| l.items().first().cloned()))
-            .ma_dkbd(summary.ma_dkbd.value().and_then(|l| l.items().first().cloned()))
-            .gt_the_tu(summary.gt_the_tu.value().and_then(|l| l.items().first().copied()))
-            .gt_the_den(summary.gt_the_den.value().and_then(|l| l.items().first().copied()))
+            .ma_the_bhyt(
+                summary
+                    .ma_the_bhyt
+                    .value()
+                    .and_then(|l| l.items().first().cloned()),
+            )
+            .ma_dkbd(
+                summary
+                    .ma_dkbd
+                    .value()
+                    .and_then(|l| l.items().first().cloned()),
+            )
+            .gt_the_tu(
+                summary
+                    .gt_the_tu
+                    .value()
+                    .and_then(|l| l.items().first().copied()),
+            )
+            .gt_the_den(
+                summary
+                    .gt_the_den
+                    .value()
+                    .and_then(|l| l.items().first().copied()),
+            )
             .ma_dich_vu(exam.ma_dich_vu.clone())
             .ten_dich_vu(exam.ten_dich_vu.clone())
             .ngay_yl(exam.ngay_yl.clone())

@@ -32,6 +32,8 @@ impl Rng {
     }
     /// `n` random decimal digits.
     pub fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + (self.next_u64() % 10) as u8)).collect()
+        (0..n)
+            .map(|_| char::from(b'0' + (self.next_u64() % 10) as u8))
+            .collect()
     }
 }

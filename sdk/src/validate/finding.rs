@@ -25,14 +25,13 @@ impl Severity {
 }
 
 /// One problem found in a file or record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable rule id (never renumbered or reused).
     pub rule: &'static str,
     /// Severity.
     pub severity: Severity,
     /// The table (`None` for the `GIAMDINHHS` envelope itself).
-    #[serde(serialize_with = "table_name")]
     pub table: Option<TableId>,
     /// `MA_LK` of the episode, when known.
     pub ma_lk: Option<String>,
@@ -54,10 +53,6 @@ pub struct Finding {
     pub hint_vi: String,
     /// How to fix it, in English.
     pub hint_en: String,
-}
-
-fn table_name<S: serde::Serializer>(t: &Option<TableId>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(t.map_or("GIAMDINHHS", TableId::name))
 }
 
 impl Finding {

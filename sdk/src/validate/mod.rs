@@ -7,9 +7,11 @@
 
 pub(crate) mod field_rules;
 mod finding;
+mod hoso;
 pub(crate) mod support;
 
 pub use finding::{Finding, Findings, Severity};
+pub use hoso::{check_assessment, check_checkin, check_hoso};
 
 use crate::record::{Record, TableId};
 use std::fmt;

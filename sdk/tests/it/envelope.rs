@@ -9,7 +9,10 @@ fn canonical_file_reads_and_writes_back_byte_for_byte() {
     let env = parse(&file);
     assert_eq!(env.hosos.len(), 50);
     let again = env.to_bytes().unwrap();
-    assert_eq!(String::from_utf8(again).unwrap(), String::from_utf8(file).unwrap());
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(file).unwrap()
+    );
 }
 
 #[test]

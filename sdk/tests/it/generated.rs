@@ -19,7 +19,14 @@ fn generated_records_raise_no_finding() {
     for h in EnvelopeReader::new(&file[..]).unwrap() {
         let h = h.unwrap();
         let f = record_findings(&h);
-        assert!(f.is_empty(), "{}", f.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            f.is_empty(),
+            "{}",
+            f.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         n += 1;
     }
     assert_eq!(n, 300);
@@ -34,7 +41,10 @@ fn generated_totals_balance() {
         let t = totals_of(&h.xml2, &h.xml3);
         let get = |f: &lienthong::types::Field<lienthong::types::Dec>| f.value().unwrap().get();
         assert_eq!(get(&x1.t_tongchi_bv), t.t_tongchi_bv);
-        assert_eq!(get(&x1.t_tongchi_bv), get(&x1.t_bntt) + get(&x1.t_bncct) + get(&x1.t_bhtt) + get(&x1.t_nguonkhac));
+        assert_eq!(
+            get(&x1.t_tongchi_bv),
+            get(&x1.t_bntt) + get(&x1.t_bncct) + get(&x1.t_bhtt) + get(&x1.t_nguonkhac)
+        );
         assert_eq!(get(&x1.t_bhtt), get(&x1.t_tongchi_bh) - get(&x1.t_bncct));
         for l in &h.xml2 {
             let a = LineAmounts {
@@ -61,8 +71,16 @@ fn generated_files_cover_inpatient_and_outpatient_tables() {
         ("XML8", hs.iter().any(|h| h.xml8.is_some())),
         ("XML13", hs.iter().any(|h| h.xml13.is_some())),
         ("XML14", hs.iter().any(|h| h.xml14.is_some())),
-        ("beds", hs.iter().any(|h| h.xml3.iter().any(|l| l.ma_nhom.wire() == "15"))),
-        ("supplies", hs.iter().any(|h| h.xml3.iter().any(|l| l.ma_nhom.wire() == "10"))),
+        (
+            "beds",
+            hs.iter()
+                .any(|h| h.xml3.iter().any(|l| l.ma_nhom.wire() == "15")),
+        ),
+        (
+            "supplies",
+            hs.iter()
+                .any(|h| h.xml3.iter().any(|l| l.ma_nhom.wire() == "10")),
+        ),
     ] {
         assert!(present, "{name} never generated");
     }

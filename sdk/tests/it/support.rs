@@ -2,13 +2,17 @@
 
 use lienthong::codec::Envelope;
 use lienthong::gen::{generate, GenOptions};
+use lienthong::hoso::{Hoso, TableVisitor};
 use lienthong::record::Record;
 use lienthong::validate::{check_record, Finding, RuleCtx};
-use lienthong::hoso::{Hoso, TableVisitor};
 
 /// A generated file of `n` episodes.
 pub fn generated(n: usize, seed: u64) -> Vec<u8> {
-    generate(&GenOptions { hoso: n, seed, ..Default::default() })
+    generate(&GenOptions {
+        hoso: n,
+        seed,
+        ..Default::default()
+    })
 }
 
 /// Every record-level finding of every table of a `HOSO`.
@@ -17,7 +21,11 @@ pub fn record_findings(h: &Hoso) -> Vec<Finding> {
     impl TableVisitor for V {
         fn visit<R: Record>(&mut self, rows: &[R]) {
             for (i, r) in rows.iter().enumerate() {
-                let ctx = RuleCtx { hoso: self.1, row: Some(i + 1), ..Default::default() };
+                let ctx = RuleCtx {
+                    hoso: self.1,
+                    row: Some(i + 1),
+                    ..Default::default()
+                };
                 self.0.extend(check_record(r, &ctx));
             }
         }

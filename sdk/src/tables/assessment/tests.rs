@@ -1,1 +1,191 @@
+use super::*;
+use crate::record::{Record, Req};
+use crate::tables::Summary;
+use crate::types::codes;
+use crate::validate::{check_record, Findings, RuleCtx};
 
+/// A first assessment after an occupational accident.
+fn valid() -> AssessmentBuilder {
+    Assessment::builder()
+        .nguoi_chu_tri("Nguyễn Văn Bảo")
+        .chuc_vu("1")
+        .ngay_hop("20250320")
+        .ho_ten("TRẦN VĂN CƯỜNG")
+        .ngay_sinh("19700305")
+        .so_cccd("001070001234")
+        .ngay_cap_cccd("20210415")
+        .noi_cap_cccd("Cục Cảnh sát QLHC về TTXH")
+        .dia_chi("Số 5 Hàng Bài, Hoàn Kiếm, Hà Nội")
+        .matinh_cu_tru("01")
+        .mahuyen_cu_tru("002")
+        .maxa_cu_tru("00070")
+        .ma_bhxh("0112345678")
+        .ma_the_bhyt("DN4010112345678")
+        .nghe_nghiep("Công nhân cơ khí")
+        .dien_thoai("0912345678")
+        .ma_doi_tuong("TNLĐ")
+        .kham_giam_dinh("1")
+        .so_bien_ban("BB-125/2025")
+        .dang_huong_che_do("4")
+        .ngay_chung_tu("20250320")
+        .so_giay_gioi_thieu("GT-77/2025")
+        .ngay_de_nghi("20250301")
+        .ma_donvi("DV01234")
+        .gioi_thieu_cua("Công ty TNHH Cơ khí Hà Nội")
+        .ket_qua_kham("Gãy xương cẳng chân phải đã liền xương")
+        .so_van_ban_can_cu("56/2017/TT-BYT")
+        .tyle_ttct_moi("21")
+        .tong_tyle_ttct("21")
+        .de_nghi("Giải quyết chế độ tai nạn lao động")
+        .duoc_xacdinh("Tỷ lệ tổn thương cơ thể 21%")
+}
+
+/// Asserts that the build fails with exactly one finding: `rule` at `field`.
+fn only(res: Result<Assessment, Findings>, rule: &str, field: &str) {
+    let f = res.expect_err("build should fail");
+    assert_eq!(f.0.len(), 1, "{f}");
+    let x = &f.0[0];
+    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
+    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
+}
+
+#[test]
+fn valid_assessment_builds_and_keeps_wire_forms() {
+    let r = valid().build().expect("valid assessment");
+    assert_eq!(r.so_cccd.value().unwrap().as_str(), "001070001234");
+    assert_eq!(r.ma_bhxh.value().unwrap().as_str(), "0112345678");
+    assert_eq!(r.dien_thoai.wire(), "0912345678");
+    assert_eq!(r.maxa_cu_tru.wire(), "00070");
+    let doi_tuong = r.ma_doi_tuong.value().unwrap();
+    assert_eq!(doi_tuong.items(), &[codes::MaDoiTuongGd::Tnld]);
+    assert_eq!(r.tong_tyle_ttct.value().unwrap().get(), 21);
+    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+}
+
+#[test]
+fn missing_mandatory_element_is_reported() {
+    only(valid().so_cccd("").build(), "field.required", "SO_CCCD");
+    // XML12 has no MA_LK: the path is the table and the element.
+    let f = valid().so_cccd("").build().unwrap_err();
+    assert_eq!(
+        (f.0[0].path.as_str(), f.0[0].ma_lk.as_deref()),
+        ("XML12/SO_CCCD", None)
+    );
+}
+
+#[test]
+fn every_mandatory_element_is_required() {
+    for spec in Assessment::FIELDS.iter().filter(|s| s.required == Req::Yes) {
+        let mut b = valid();
+        b.set(spec.element, "").unwrap();
+        only(b.build(), "field.required", spec.element);
+    }
+}
+
+#[test]
+fn malformed_values_are_format_errors() {
+    only(
+        valid().ngay_hop("20250230").build(),
+        "field.format",
+        "NGAY_HOP",
+    );
+    only(
+        valid().ma_the_bhyt("DN0010112345678").build(),
+        "field.format",
+        "MA_THE_BHYT",
+    );
+    only(
+        valid().ma_bhxh("01123456").build(),
+        "field.format",
+        "MA_BHXH",
+    );
+    only(
+        valid().so_cccd("001 070 001").build(),
+        "field.format",
+        "SO_CCCD",
+    );
+}
+
+#[test]
+fn oversized_values_are_max_length_errors() {
+    only(
+        valid().dien_thoai("0912345678123456").build(),
+        "field.max_length",
+        "DIEN_THOAI",
+    );
+    only(
+        valid().dang_huong_che_do("1;4;5").build(),
+        "field.max_length",
+        "DANG_HUONG_CHE_DO",
+    );
+}
+
+#[test]
+fn unknown_codes_are_reported() {
+    only(
+        valid().chuc_vu("3").build(),
+        "field.unknown_code",
+        "CHUC_VU",
+    );
+    only(
+        valid().kham_giam_dinh("9").build(),
+        "field.unknown_code",
+        "KHAM_GIAM_DINH",
+    );
+    only(
+        valid().ma_doi_tuong("TNLĐ;XYZ").build(),
+        "field.unknown_code",
+        "MA_DOI_TUONG",
+    );
+}
+
+#[test]
+fn meeting_not_before_birth() {
+    only(
+        valid().ngay_sinh("20250321").build(),
+        "xml12.ngay_hop.order",
+        "NGAY_HOP",
+    );
+    // Birth year only: nothing to compare.
+    let r = valid().ngay_sinh("19700000").build().expect("year only");
+    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+}
+
+#[test]
+fn for_episode_copies_the_shared_elements_of_xml1() {
+    let summary = Summary::builder()
+        .ma_lk("LK2503100001")
+        .ho_ten("TRẦN VĂN CƯỜNG")
+        .dia_chi("Số 5 Hàng Bài, Hoàn Kiếm, Hà Nội")
+        .matinh_cu_tru("01")
+        .mahuyen_cu_tru("002")
+        .maxa_cu_tru("00070")
+        .dien_thoai("0912345678")
+        .build_unchecked();
+    let b = AssessmentBuilder::for_episode(&summary);
+    for el in COPIED_FROM_XML1 {
+        let copied = b.peek().get(el).unwrap().wire();
+        assert!(!copied.is_empty(), "{el} not copied");
+        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
+    }
+    assert_eq!(b.peek().dien_thoai.wire(), "0912345678");
+}
+
+#[test]
+fn debug_output_redacts_patient_data() {
+    let s = format!("{:?}", valid().build().unwrap());
+    for secret in [
+        "TRẦN",
+        "001070001234",
+        "0112345678",
+        "0912345678",
+        "1970",
+        "Hàng Bài",
+    ] {
+        assert!(!s.contains(secret), "{secret} in {s}");
+    }
+    assert!(
+        s.contains("20250320") && s.contains("KHAM_GIAM_DINH: \"1\""),
+        "{s}"
+    );
+}

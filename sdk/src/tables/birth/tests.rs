@@ -1,1 +1,209 @@
+use super::*;
+use crate::record::{Record, Req};
+use crate::tables::Summary;
+use crate::types::codes;
+use crate::validate::{check_record, Findings, RuleCtx};
 
+/// A single live birth at a maternity hospital.
+fn valid() -> BirthCertificateBuilder {
+    BirthCertificate::builder()
+        .ma_lk("LK2503100001")
+        .ma_bhxh_nnd("0795123456")
+        .ma_the_nnd("GD4797912345678")
+        .ho_ten_nnd("ĐỖ THỊ LAN")
+        .ngaysinh_nnd("19950512")
+        .ma_dantoc_nnd("01")
+        .so_cccd_nnd("079195000789")
+        .ngaycap_cccd_nnd("20210610")
+        .noicap_cccd_nnd("Cục Cảnh sát QLHC về TTXH")
+        .noi_cu_tru_nnd("Số 12 Lê Lợi, Quận 1, TP Hồ Chí Minh")
+        .ma_quoctich("000")
+        .matinh_cu_tru("79")
+        .mahuyen_cu_tru("760")
+        .maxa_cu_tru("26740")
+        .ho_ten_cha("PHẠM VĂN HÙNG")
+        .ma_the_tam("TE1790000001234")
+        .ho_ten_con("PHẠM MINH KHANG")
+        .gioi_tinh_con("1")
+        .so_con("1")
+        .lan_sinh("2")
+        .so_con_song("1")
+        .can_nang_con("3200")
+        .ngay_sinh_con("202503120835")
+        .noi_sinh_con("Bệnh viện Từ Dũ")
+        .tinh_trang_con("Khỏe mạnh")
+        .sinhcon_phauthuat("0")
+        .sinhcon_duoi32tuan("0")
+        .ghi_chu("Không")
+        .nguoi_do_de("Nguyễn Thị Mai")
+        .nguoi_ghi_phieu("Trần Văn Bình")
+        .ngay_ct("20250313")
+        .so("000123")
+        .quyen_so("05/2025")
+        .ma_ttdv("0101234567")
+}
+
+/// Asserts that the build fails with exactly one finding: `rule` at `field`.
+fn only(res: Result<BirthCertificate, Findings>, rule: &str, field: &str) {
+    let f = res.expect_err("build should fail");
+    assert_eq!(f.0.len(), 1, "{f}");
+    let x = &f.0[0];
+    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
+    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
+}
+
+fn rules(r: &BirthCertificate) -> Vec<&'static str> {
+    check_record(r, &RuleCtx::default())
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn valid_certificate_builds_and_keeps_wire_forms() {
+    let r = valid().build().expect("valid certificate");
+    assert_eq!(r.ma_bhxh_nnd.value().unwrap().as_str(), "0795123456");
+    assert_eq!(r.so_cccd_nnd.value().unwrap().as_str(), "079195000789");
+    assert_eq!(r.so.wire(), "000123");
+    assert_eq!(r.can_nang_con.value().unwrap().get(), 3200.into());
+    assert_eq!(r.gioi_tinh_con.value(), Some(&codes::GioiTinh::Nam));
+    assert_eq!(r.sinhcon_phauthuat.value(), Some(&codes::Bit::Khong));
+    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+}
+
+#[test]
+fn missing_mandatory_element_is_reported() {
+    only(
+        valid().so_cccd_nnd("").build(),
+        "field.required",
+        "SO_CCCD_NND",
+    );
+}
+
+#[test]
+fn every_mandatory_element_is_required() {
+    for spec in BirthCertificate::FIELDS
+        .iter()
+        .filter(|s| s.required == Req::Yes)
+    {
+        let mut b = valid();
+        b.set(spec.element, "").unwrap();
+        only(b.build(), "field.required", spec.element);
+    }
+}
+
+#[test]
+fn malformed_values_are_format_errors() {
+    only(
+        valid().ngaycap_cccd_nnd("20210230").build(),
+        "field.format",
+        "NGAYCAP_CCCD_NND",
+    );
+    only(
+        valid().ma_the_nnd("GD0797912345678").build(),
+        "field.format",
+        "MA_THE_NND",
+    );
+    only(
+        valid().ma_bhxh_nnd("79512345").build(),
+        "field.format",
+        "MA_BHXH_NND",
+    );
+    only(
+        valid().can_nang_con("3,2").build(),
+        "field.format",
+        "CAN_NANG_CON",
+    );
+    only(
+        valid().ngaysinh_nnd("19951300").build(),
+        "field.format",
+        "NGAYSINH_NND",
+    );
+}
+
+#[test]
+fn oversized_values_are_max_length_errors() {
+    only(valid().so_con("100").build(), "field.max_length", "SO_CON");
+    only(
+        valid().ma_dantoc_nnd("001").build(),
+        "field.max_length",
+        "MA_DANTOC_NND",
+    );
+}
+
+#[test]
+fn unknown_codes_are_reported() {
+    only(
+        valid().gioi_tinh_con("4").build(),
+        "field.unknown_code",
+        "GIOI_TINH_CON",
+    );
+    only(
+        valid().sinhcon_duoi32tuan("2").build(),
+        "field.unknown_code",
+        "SINHCON_DUOI32TUAN",
+    );
+}
+
+#[test]
+fn child_not_born_before_mother() {
+    only(
+        valid().ngaysinh_nnd("20250313").build(),
+        "xml9.ngay_sinh_con.order",
+        "NGAY_SINH_CON",
+    );
+    // A mother's birth date without month and day cannot be compared.
+    let r = valid().ngaysinh_nnd("19950000").build().expect("year only");
+    assert!(!rules(&r).contains(&"xml9.ngay_sinh_con.order"));
+}
+
+#[test]
+fn living_children_not_more_than_born() {
+    only(
+        valid().so_con_song("2").build(),
+        "xml9.so_con_song.range",
+        "SO_CON_SONG",
+    );
+    let r = valid().so_con("2").so_con_song("2").build().expect("twins");
+    assert!(!rules(&r).contains(&"xml9.so_con_song.range"));
+    let r = valid().so_con("2").so_con_song("1").build().unwrap();
+    assert!(rules(&r).is_empty());
+}
+
+#[test]
+fn for_episode_copies_the_shared_elements_of_xml1() {
+    let summary = Summary::builder()
+        .ma_lk("LK2503100001")
+        .ma_quoctich("000")
+        .matinh_cu_tru("01")
+        .mahuyen_cu_tru("001")
+        .maxa_cu_tru("00001")
+        .ma_ttdv("0101234567")
+        .build_unchecked();
+    let b = BirthCertificateBuilder::for_episode(&summary);
+    for el in COPIED_FROM_XML1 {
+        let copied = b.peek().get(el).unwrap().wire();
+        assert!(!copied.is_empty(), "{el} not copied");
+        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
+    }
+    assert_eq!(b.peek().maxa_cu_tru.wire(), "00001");
+}
+
+#[test]
+fn debug_output_redacts_patient_data() {
+    let s = format!("{:?}", valid().build().unwrap());
+    for secret in [
+        "ĐỖ THỊ",
+        "079195000789",
+        "0795123456",
+        "PHẠM",
+        "1995",
+        "Từ Dũ",
+    ] {
+        assert!(!s.contains(secret), "{secret} in {s}");
+    }
+    assert!(
+        s.contains("LK2503100001") && s.contains("202503120835"),
+        "{s}"
+    );
+}

@@ -1,1 +1,240 @@
+use super::*;
+use crate::record::{Record, Req};
+use crate::tables::Summary;
+use crate::types::codes;
+use crate::validate::{check_record, Findings, RuleCtx};
 
+/// Check-in of an outpatient whose first cost item is an examination.
+fn valid() -> CheckinRowBuilder {
+    CheckinRow::builder()
+        .ma_lk("LK2503100001")
+        .stt("1")
+        .ma_bn("BN0001234")
+        .ho_ten("NGUYỄN VĂN AN")
+        .so_cccd("001085000123")
+        .ngay_sinh("198504150000")
+        .gioi_tinh("1")
+        .ma_the_bhyt("HC4797912345678")
+        .ma_dkbd("79024")
+        .gt_the_tu("20250101")
+        .gt_the_den("20251231")
+        .ma_doituong_kcb("1.1")
+        .ngay_vao("202503100800")
+        .ma_loai_kcb("01")
+        .ma_cskcb("79024")
+        .ma_dich_vu("02.1896")
+        .ten_dich_vu("Khám Nội")
+        .ngay_yl("202503100815")
+}
+
+/// Asserts that the build fails with exactly one finding: `rule` at `field`.
+fn only(res: Result<CheckinRow, Findings>, rule: &str, field: &str) {
+    let f = res.expect_err("build should fail");
+    assert_eq!(f.0.len(), 1, "{f}");
+    let x = &f.0[0];
+    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
+    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
+}
+
+fn rules(r: &CheckinRow) -> Vec<&'static str> {
+    check_record(r, &RuleCtx::default())
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn valid_row_builds_and_keeps_wire_forms() {
+    let r = valid().build().expect("valid check-in");
+    assert_eq!(r.so_cccd.value().unwrap().as_str(), "001085000123");
+    assert_eq!(r.ma_dkbd.value().unwrap().province(), "79");
+    assert_eq!(r.ma_the_bhyt.value().unwrap().prefix(), "HC");
+    assert_eq!(r.ma_loai_kcb.value(), Some(&codes::MaLoaiKcb::KhamBenh));
+    assert_eq!(r.ngay_vao.wire(), "202503100800");
+    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+}
+
+#[test]
+fn missing_mandatory_element_is_reported() {
+    only(valid().ma_bn("").build(), "field.required", "MA_BN");
+}
+
+#[test]
+fn every_mandatory_element_is_required() {
+    for spec in CheckinRow::FIELDS.iter().filter(|s| s.required == Req::Yes) {
+        let mut b = valid();
+        b.set(spec.element, "").unwrap();
+        only(b.build(), "field.required", spec.element);
+    }
+}
+
+#[test]
+fn malformed_values_are_format_errors() {
+    only(
+        valid().ma_the_bhyt("HC0797912345678").build(),
+        "field.format",
+        "MA_THE_BHYT",
+    );
+    only(
+        valid().gt_the_den("20250230").build(),
+        "field.format",
+        "GT_THE_DEN",
+    );
+    only(
+        valid().ngay_vao("2025031008").build(),
+        "field.format",
+        "NGAY_VAO",
+    );
+    only(valid().stt("một").build(), "field.format", "STT");
+}
+
+#[test]
+fn oversized_values_are_max_length_errors() {
+    only(
+        valid().ma_doituong_kcb("1.1.10").build(),
+        "field.max_length",
+        "MA_DOITUONG_KCB",
+    );
+    only(
+        valid().so_cccd("P".repeat(16).as_str()).build(),
+        "field.max_length",
+        "SO_CCCD",
+    );
+}
+
+#[test]
+fn unknown_codes_are_reported() {
+    only(
+        valid().ma_loai_kcb("3").build(),
+        "field.unknown_code",
+        "MA_LOAI_KCB",
+    );
+    only(
+        valid().gioi_tinh("0").build(),
+        "field.unknown_code",
+        "GIOI_TINH",
+    );
+}
+
+#[test]
+fn first_cost_item_is_required() {
+    only(
+        valid().ma_dich_vu("").ten_dich_vu("").build(),
+        "checkin.first_cost_item",
+        "MA_DICH_VU",
+    );
+    for b in [
+        valid()
+            .ma_dich_vu("")
+            .ten_dich_vu("")
+            .ma_thuoc("40.17")
+            .ten_thuoc("Paracetamol"),
+        valid()
+            .ma_dich_vu("")
+            .ten_dich_vu("")
+            .ma_vat_tu("N03.01.070")
+            .ten_vat_tu("Bơm tiêm"),
+    ] {
+        let r = b.build().expect("drug or supply as first item");
+        assert!(!rules(&r).contains(&"checkin.first_cost_item"));
+    }
+}
+
+#[test]
+fn coded_first_items_need_their_names() {
+    only(
+        valid().ten_dich_vu("").build(),
+        "checkin.ten_dich_vu.required",
+        "TEN_DICH_VU",
+    );
+    only(
+        valid().ma_thuoc("40.17").build(),
+        "checkin.ten_thuoc.required",
+        "TEN_THUOC",
+    );
+    only(
+        valid().ma_vat_tu("N03.01.070").build(),
+        "checkin.ten_vat_tu.required",
+        "TEN_VAT_TU",
+    );
+    let r = valid()
+        .ma_thuoc("40.17")
+        .ten_thuoc("Paracetamol")
+        .ma_vat_tu("N03.01.070")
+        .ten_vat_tu("Bơm tiêm")
+        .build()
+        .expect("all named");
+    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+}
+
+#[test]
+fn inpatient_admission_needs_a_reason_and_comes_after_arrival() {
+    let inpatient = valid().ma_loai_kcb("03").ngay_vao_noi_tru("202503100900");
+    only(
+        inpatient.clone().build(),
+        "checkin.ly_do_vnt.required",
+        "LY_DO_VNT",
+    );
+    only(
+        inpatient
+            .clone()
+            .ly_do_vnt("Sốt cao")
+            .ngay_vao_noi_tru("202503100759")
+            .build(),
+        "checkin.ngay_vao_noi_tru.order",
+        "NGAY_VAO_NOI_TRU",
+    );
+    let r = inpatient.ly_do_vnt("Sốt cao").build().expect("inpatient");
+    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    // Without NGAY_VAO_NOI_TRU, LY_DO_VNT is not required.
+    assert!(valid().build().unwrap().ly_do_vnt.is_absent());
+}
+
+#[test]
+fn for_episode_copies_the_shared_elements_of_xml1() {
+    let summary = Summary::builder()
+        .ma_lk("LK2503100001")
+        .stt("1")
+        .ma_bn("BN0001234")
+        .ho_ten("TRẦN THỊ BÍCH")
+        .so_cccd("079190000456")
+        .ngay_sinh("199000000000")
+        .gioi_tinh("2")
+        .ma_doituong_kcb("2")
+        .ngay_vao("202503100800")
+        .ngay_vao_noi_tru("202503100930")
+        .ly_do_vnt("Đau bụng cấp")
+        .ma_ly_do_vnt("R10")
+        .ma_loai_kcb("03")
+        .ma_cskcb("01001")
+        .build_unchecked();
+    let b = CheckinRowBuilder::for_episode(&summary);
+    for el in COPIED_FROM_XML1 {
+        let copied = b.peek().get(el).unwrap().wire();
+        assert!(!copied.is_empty(), "{el} not copied");
+        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
+    }
+    assert_eq!(b.peek().ma_cskcb.value().unwrap().as_str(), "01001");
+    let r = b
+        .ma_thuoc("40.17")
+        .ten_thuoc("Paracetamol")
+        .ngay_yl("202503100945")
+        .build()
+        .expect("check-in from XML1");
+    assert_eq!(r.ho_ten.wire(), "TRẦN THỊ BÍCH");
+}
+
+#[test]
+fn debug_output_redacts_patient_data() {
+    let s = format!("{:?}", valid().build().unwrap());
+    for secret in [
+        "NGUYỄN",
+        "001085000123",
+        "BN0001234",
+        "HC4797912345678",
+        "1985",
+    ] {
+        assert!(!s.contains(secret), "{secret} in {s}");
+    }
+    assert!(s.contains("LK2503100001") && s.contains("79024"), "{s}");
+}

@@ -75,11 +75,7 @@ fn valid_line_builds_and_keeps_wire_forms() {
 
 #[test]
 fn missing_mandatory_element_is_reported() {
-    only(
-        valid().ma_thuoc("").build(),
-        "field.required",
-        "MA_THUOC",
-    );
+    only(valid().ma_thuoc("").build(), "field.required", "MA_THUOC");
 }
 
 #[test]
@@ -98,9 +94,17 @@ fn malformed_values_are_format_errors() {
         "field.format",
         "NGAY_YL",
     );
-    only(valid().don_gia("34.500,00").build(), "field.format", "DON_GIA");
+    only(
+        valid().don_gia("34.500,00").build(),
+        "field.format",
+        "DON_GIA",
+    );
     only(valid().so_luong("mười").build(), "field.format", "SO_LUONG");
-    only(valid().muc_huong("-80").build(), "field.format", "MUC_HUONG");
+    only(
+        valid().muc_huong("-80").build(),
+        "field.format",
+        "MUC_HUONG",
+    );
 }
 
 #[test]
@@ -110,22 +114,46 @@ fn oversized_values_are_max_length_errors() {
         "field.max_length",
         "MA_KHOA",
     );
-    only(valid().tyle_tt_bh("1000").build(), "field.max_length", "TYLE_TT_BH");
+    only(
+        valid().tyle_tt_bh("1000").build(),
+        "field.max_length",
+        "TYLE_TT_BH",
+    );
 }
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().ma_nhom("20").build(), "field.unknown_code", "MA_NHOM");
-    only(valid().pham_vi("4").build(), "field.unknown_code", "PHAM_VI");
-    only(valid().nguon_ctra("5").build(), "field.unknown_code", "NGUON_CTRA");
+    only(
+        valid().ma_nhom("20").build(),
+        "field.unknown_code",
+        "MA_NHOM",
+    );
+    only(
+        valid().pham_vi("4").build(),
+        "field.unknown_code",
+        "PHAM_VI",
+    );
+    only(
+        valid().nguon_ctra("5").build(),
+        "field.unknown_code",
+        "NGUON_CTRA",
+    );
 }
 
 #[test]
 fn tender_info_required_except_for_blood() {
-    only(valid().tt_thau("").build(), "xml2.tt_thau.required", "TT_THAU");
+    only(
+        valid().tt_thau("").build(),
+        "xml2.tt_thau.required",
+        "TT_THAU",
+    );
     // Blood (7) and blood products (17) have no tender information.
     for nhom in ["7", "17"] {
-        let r = valid().ma_nhom(nhom).tt_thau("").build().expect("blood line");
+        let r = valid()
+            .ma_nhom(nhom)
+            .tt_thau("")
+            .build()
+            .expect("blood line");
         assert!(!rules(&r).contains(&"xml2.tt_thau.required"));
     }
 }

@@ -1,1 +1,231 @@
+use super::*;
+use crate::record::{Layout, Record, Req};
+use crate::tables::Summary;
+use crate::types::codes;
+use crate::validate::{check_record, Findings, RuleCtx};
 
+/// An inpatient transferred to a higher-level hospital (QĐ 4750 layout).
+fn valid() -> ReferralBuilder {
+    Referral::builder()
+        .ma_lk("LK2503100001")
+        .so_hoso("HS2503100001")
+        .so_chuyentuyen("CT-0123/2025")
+        .giay_chuyen_tuyen("GCT0123")
+        .ma_cskcb("79024")
+        .ma_noi_di("79024")
+        .ma_noi_den("79001")
+        .ho_ten("NGUYỄN VĂN AN")
+        .ngay_sinh("198504150000")
+        .gioi_tinh("1")
+        .ma_quoctich("000")
+        .ma_dantoc("01")
+        .dia_chi("Số 12 Lê Lợi, Quận 1, TP Hồ Chí Minh")
+        .ma_the_bhyt("HC4797912345678")
+        .gt_the_den("20251231")
+        .ngay_vao("202503100800")
+        .ngay_vao_noi_tru("202503100900")
+        .ngay_ra("202503121000")
+        .dau_hieu_ls("Khó thở, SpO2 88%")
+        .chan_doan_rv("Viêm phổi nặng")
+        .qt_benhly("Sốt cao, ho đờm, khó thở tăng dần")
+        .tomtat_kq("X-quang: đám mờ hai phế trường")
+        .ma_benh_chinh("J18.9")
+        .ma_benh_kt("I10;E11.9")
+        .ten_dich_vu("Chụp X-quang ngực thẳng")
+        .ma_loai_rv("2")
+        .ma_lydo_ct("2")
+        .huong_dieu_tri("Tiếp tục điều trị tại tuyến trên")
+        .phuongtien_vc("Xe cứu thương")
+        .ma_bac_si("001234/HCM-CCHN")
+        .ma_ttdv("0101234567")
+}
+
+/// The same referral in the QĐ 3176 layout (renamed and removed elements).
+fn valid_3176() -> ReferralBuilder {
+    valid()
+        .layout(Layout::Qd3176)
+        .ma_noi_di("")
+        .ma_noi_den("")
+        .ten_dich_vu("")
+        .ma_cskcb_di("79024")
+        .ma_cskcb_den("79001")
+        .tinh_trang_ct("Tỉnh, thở oxy qua mask")
+}
+
+/// Asserts that the build fails with exactly one finding: `rule` at `field`.
+fn only(res: Result<Referral, Findings>, rule: &str, field: &str) {
+    let f = res.expect_err("build should fail");
+    assert_eq!(f.0.len(), 1, "{f}");
+    let x = &f.0[0];
+    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
+    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
+}
+
+#[test]
+fn valid_referral_builds_and_keeps_wire_forms() {
+    let r = valid().build().expect("valid referral");
+    assert_eq!(r.ma_noi_den.value().unwrap().as_str(), "79001");
+    assert_eq!(r.ma_lydo_ct.value(), Some(&codes::MaLydoCt::VuotKhaNang));
+    assert_eq!(r.ma_benh_kt.wire(), "I10;E11.9");
+    assert_eq!(r.layout, Layout::Qd4750);
+    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+    let r = valid_3176().build().expect("valid 3176 referral");
+    assert_eq!(r.ma_cskcb_di.value().unwrap().items()[0].as_str(), "79024");
+}
+
+#[test]
+fn missing_mandatory_element_is_reported() {
+    only(
+        valid().ma_lydo_ct("").build(),
+        "field.required",
+        "MA_LYDO_CT",
+    );
+}
+
+#[test]
+fn every_mandatory_element_is_required_in_its_layout() {
+    for (layout, base) in [(Layout::Qd4750, valid()), (Layout::Qd3176, valid_3176())] {
+        let required = Referral::FIELDS
+            .iter()
+            .filter(|s| s.required == Req::Yes && s.layouts.contains(layout));
+        for spec in required {
+            let mut b = base.clone();
+            b.set(spec.element, "").unwrap();
+            only(b.build(), "field.required", spec.element);
+        }
+    }
+}
+
+#[test]
+fn ten_dich_vu_is_required_only_in_the_4750_layout() {
+    only(
+        valid().ten_dich_vu("").build(),
+        "field.required",
+        "TEN_DICH_VU",
+    );
+    let r = valid_3176().build().unwrap();
+    assert!(r.ten_dich_vu.is_absent());
+}
+
+#[test]
+fn malformed_values_are_format_errors() {
+    only(
+        valid().gt_the_den("20251231;20250230").build(),
+        "field.format",
+        "GT_THE_DEN",
+    );
+    only(
+        valid().ma_the_bhyt("HC479791234567").build(),
+        "field.format",
+        "MA_THE_BHYT",
+    );
+    only(
+        valid().ma_benh_chinh("J18.").build(),
+        "field.format",
+        "MA_BENH_CHINH",
+    );
+    only(
+        valid_3176().ma_cskcb_di("79024;7901").build(),
+        "field.format",
+        "MA_CSKCB_DI",
+    );
+}
+
+#[test]
+fn oversized_values_are_max_length_errors() {
+    only(
+        valid().phuongtien_vc("x".repeat(256).as_str()).build(),
+        "field.max_length",
+        "PHUONGTIEN_VC",
+    );
+    only(
+        valid().so_hoso("9".repeat(101).as_str()).build(),
+        "field.max_length",
+        "SO_HOSO",
+    );
+}
+
+#[test]
+fn unknown_codes_are_reported() {
+    only(
+        valid().ma_lydo_ct("4").build(),
+        "field.unknown_code",
+        "MA_LYDO_CT",
+    );
+    only(
+        valid().ma_loai_rv("6").build(),
+        "field.unknown_code",
+        "MA_LOAI_RV",
+    );
+}
+
+#[test]
+fn discharge_and_inpatient_admission_not_before_arrival() {
+    only(
+        valid().ngay_ra("202503100759").ngay_vao_noi_tru("").build(),
+        "xml13.ngay_ra.order",
+        "NGAY_RA",
+    );
+    only(
+        valid().ngay_vao_noi_tru("202503100700").build(),
+        "xml13.ngay_vao_noi_tru.order",
+        "NGAY_VAO_NOI_TRU",
+    );
+    let r = valid()
+        .ngay_vao_noi_tru("202503100800")
+        .ngay_ra("202503100800")
+        .build()
+        .expect("same minute");
+    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+}
+
+#[test]
+fn for_episode_copies_the_shared_elements_of_xml1() {
+    let summary = Summary::builder()
+        .ma_lk("LK2503100001")
+        .ma_cskcb("79024")
+        .ma_noi_di("79030")
+        .ma_noi_den("79001")
+        .ho_ten("NGUYỄN VĂN AN")
+        .ngay_sinh("198504150000")
+        .gioi_tinh("1")
+        .ma_quoctich("000")
+        .ma_dantoc("01")
+        .ma_nghe_nghiep("00")
+        .dia_chi("Số 12 Lê Lợi, Quận 1")
+        .ma_the_bhyt("HC4797912345678;HC4797912345679")
+        .gt_the_den("20250630;20251231")
+        .ngay_vao("202503100800")
+        .ngay_vao_noi_tru("202503100900")
+        .ngay_ra("202503121000")
+        .chan_doan_rv("Viêm phổi nặng")
+        .ma_benh_chinh("J18.9")
+        .ma_benh_kt("I10;E11.9")
+        .ma_benh_yhct("U62.411")
+        .ma_loai_rv("2")
+        .ma_ttdv("0101234567")
+        .build_unchecked();
+    let b = ReferralBuilder::for_episode(&summary);
+    for el in COPIED_FROM_XML1 {
+        let copied = b.peek().get(el).unwrap().wire();
+        assert!(!copied.is_empty(), "{el} not copied");
+        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
+    }
+    assert_eq!(b.peek().gt_the_den.value().unwrap().len(), 2);
+}
+
+#[test]
+fn debug_output_redacts_patient_data() {
+    let s = format!("{:?}", valid().build().unwrap());
+    for secret in [
+        "NGUYỄN",
+        "HC4797912345678",
+        "1985",
+        "Lê Lợi",
+        "SpO2",
+        "GCT0123",
+    ] {
+        assert!(!s.contains(secret), "{secret} in {s}");
+    }
+    assert!(s.contains("LK2503100001") && s.contains("J18.9"), "{s}");
+}

@@ -91,7 +91,10 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in ServiceLine::FIELDS.iter().filter(|s| s.required == Req::Yes) {
+    for spec in ServiceLine::FIELDS
+        .iter()
+        .filter(|s| s.required == Req::Yes)
+    {
         let mut b = valid();
         b.set(spec.element, "").unwrap();
         only(b.build(), "field.required", spec.element);
@@ -105,8 +108,16 @@ fn malformed_values_are_format_errors() {
         "field.format",
         "NGAY_YL",
     );
-    only(valid().don_gia_bh("34,500").build(), "field.format", "DON_GIA_BH");
-    only(valid().ma_benh("J18.9; I10").build(), "field.format", "MA_BENH");
+    only(
+        valid().don_gia_bh("34,500").build(),
+        "field.format",
+        "DON_GIA_BH",
+    );
+    only(
+        valid().ma_benh("J18.9; I10").build(),
+        "field.format",
+        "MA_BENH",
+    );
     only(valid().ma_benh("J189").build(), "field.format", "MA_BENH");
 }
 
@@ -126,8 +137,16 @@ fn oversized_values_are_max_length_errors() {
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().ma_nhom("20").build(), "field.unknown_code", "MA_NHOM");
-    only(valid().ma_pttt("4").build(), "field.unknown_code", "MA_PTTT");
+    only(
+        valid().ma_nhom("20").build(),
+        "field.unknown_code",
+        "MA_NHOM",
+    );
+    only(
+        valid().ma_pttt("4").build(),
+        "field.unknown_code",
+        "MA_PTTT",
+    );
     only(
         valid().tai_su_dung("2").build(),
         "field.unknown_code",
@@ -231,7 +250,10 @@ fn execution_and_result_times_not_before_order_time() {
         "xml3.ngay_kq.order",
         "NGAY_KQ",
     );
-    let r = lab().ngay_th_yl("202503100830").ngay_kq("202503100830").build();
+    let r = lab()
+        .ngay_th_yl("202503100830")
+        .ngay_kq("202503100830")
+        .build();
     let fired = rules(&r.expect("same minute is allowed"));
     assert!(!fired.iter().any(|r| r.ends_with(".order")), "{fired:?}");
 }
@@ -248,7 +270,13 @@ fn compute_amounts_with_ratios_and_other_sources() {
     // TYLE_TT_DV absent counts as 100.
     let a = base.amounts();
     assert_eq!(
-        (a.thanh_tien_bv, a.thanh_tien_bh, a.t_bhtt, a.t_bncct, a.t_bntt),
+        (
+            a.thanh_tien_bv,
+            a.thanh_tien_bh,
+            a.t_bhtt,
+            a.t_bncct,
+            a.t_bntt
+        ),
         (d("150000"), d("75000"), d("60000"), d("15000"), d("75000"))
     );
     let r = base

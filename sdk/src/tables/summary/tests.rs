@@ -134,7 +134,11 @@ fn malformed_values_are_format_errors() {
         "field.format",
         "GT_THE_DEN",
     );
-    only(valid().t_bhtt("303.600,00").build(), "field.format", "T_BHTT");
+    only(
+        valid().t_bhtt("303.600,00").build(),
+        "field.format",
+        "T_BHTT",
+    );
     only(
         valid().so_cccd("001085-000123").build(),
         "field.format",
@@ -164,7 +168,11 @@ fn unknown_codes_are_reported() {
         "field.unknown_code",
         "MA_LOAI_KCB",
     );
-    only(valid().gioi_tinh("4").build(), "field.unknown_code", "GIOI_TINH");
+    only(
+        valid().gioi_tinh("4").build(),
+        "field.unknown_code",
+        "GIOI_TINH",
+    );
     only(
         valid().ket_qua_dtri("9").build(),
         "field.unknown_code",
@@ -174,7 +182,10 @@ fn unknown_codes_are_reported() {
     let r = valid().nhom_mau("A2").build().expect("warning only");
     let f = check_record(&r, &RuleCtx::default());
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].rule, f[0].severity), ("field.unknown_code", Severity::Warning));
+    assert_eq!(
+        (f[0].rule, f[0].severity),
+        ("field.unknown_code", Severity::Warning)
+    );
 }
 
 #[test]
@@ -189,14 +200,19 @@ fn admission_and_discharge_times_are_ordered() {
         "xml1.ngay_ra.order",
         "NGAY_RA",
     );
-    let r = inpatient().ngay_vao_noi_tru("202503100800").build().unwrap();
+    let r = inpatient()
+        .ngay_vao_noi_tru("202503100800")
+        .build()
+        .unwrap();
     assert!(!rules(&r).iter().any(|r| r.ends_with(".order")));
 }
 
 #[test]
 fn card_lists_have_one_entry_per_card() {
     only(
-        valid().ma_the_bhyt("HC4797912345678;HC4797912345679").build(),
+        valid()
+            .ma_the_bhyt("HC4797912345678;HC4797912345679")
+            .build(),
         "xml1.card_lists.count",
         "MA_THE_BHYT",
     );
@@ -287,7 +303,14 @@ fn totals_from_sums_drug_and_service_lines() {
 #[test]
 fn debug_output_redacts_patient_data() {
     let s = format!("{:?}", valid().build().unwrap());
-    for secret in ["NGUYỄN", "001085000123", "BN0001234", "HC4797912345678", "1985", "Lê Lợi"] {
+    for secret in [
+        "NGUYỄN",
+        "001085000123",
+        "BN0001234",
+        "HC4797912345678",
+        "1985",
+        "Lê Lợi",
+    ] {
         assert!(!s.contains(secret), "{secret} in {s}");
     }
     assert!(s.contains("LK2503100001") && s.contains("J18.9"), "{s}");

@@ -1,0 +1,114 @@
+//! `lienthong validate`.
+
+use crate::io::{create, open, write_failed};
+use crate::{Failure, ReportFormat};
+use lienthong::codec::Limits;
+use lienthong::report::{finding_json, validate_reader, FileSummary};
+use lienthong::validate::Finding;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn text_finding(out: &mut dyn Write, f: &Finding) -> std::io::Result<()> {
+    write!(out, "  {} {} {}", f.severity.as_str(), f.rule, f.path)?;
+    if let Some(l) = f.line {
+        write!(out, " (dòng/line {l}")?;
+        if let Some(c) = f.column {
+            write!(out, ", cột/column {c}")?;
+        }
+        write!(out, ")")?;
+    }
+    if let Some(m) = &f.ma_lk {
+        write!(out, " MA_LK={m}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "    vi: {}", f.message_vi)?;
+    writeln!(out, "    en: {}", f.message_en)?;
+    if !f.hint_vi.is_empty() {
+        writeln!(out, "    gợi ý/hint: {} / {}", f.hint_vi, f.hint_en)?;
+    }
+    Ok(())
+}
+
+pub fn run(
+    files: &[PathBuf],
+    format: ReportFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let mut out = create(output)?;
+    let mut total = FileSummary::default();
+    if format == ReportFormat::Json {
+        out.write_all(b"{\"files\":[").map_err(write_failed)?;
+    }
+    for (i, path) in files.iter().enumerate() {
+        let input = open(path)?;
+        let shown = path.display().to_string();
+        let mut write_err = None;
+        let sum = match format {
+            ReportFormat::Text => {
+                writeln!(out, "{shown}").map_err(write_failed)?;
+                validate_reader(input, Limits::default(), |f| {
+                    if let Err(e) = text_finding(&mut out, &f) {
+                        write_err.get_or_insert(e);
+                    }
+                })
+            }
+            ReportFormat::Json => {
+                let head = serde_json::json!({ "path": shown });
+                let head = head.to_string();
+                write!(
+                    out,
+                    "{}{},\"issues\":[",
+                    if i > 0 { "," } else { "" },
+                    &head[..head.len() - 1]
+                )
+                .map_err(write_failed)?;
+                let mut first = true;
+                validate_reader(input, Limits::default(), |f| {
+                    let sep = if std::mem::take(&mut first) { "" } else { "," };
+                    if let Err(e) = write!(out, "{sep}\n{}", finding_json(&f)) {
+                        write_err.get_or_insert(e);
+                    }
+                })
+            }
+        }
+        .map_err(|e| Failure::CannotRun(format!("cannot read {shown}: {e}")))?;
+        if let Some(e) = write_err {
+            return Err(write_failed(e));
+        }
+        match format {
+            ReportFormat::Text => writeln!(
+                out,
+                "  {} HOSO, {} lỗi/errors, {} cảnh báo/warnings",
+                sum.hoso, sum.errors, sum.warnings
+            ),
+            ReportFormat::Json => write!(out, "],\"hoso\":{}}}", sum.hoso),
+        }
+        .map_err(write_failed)?;
+        total.hoso += sum.hoso;
+        total.errors += sum.errors;
+        total.warnings += sum.warnings;
+    }
+    match format {
+        ReportFormat::Text => writeln!(
+            out,
+            "{} tệp/files, {} HOSO, {} lỗi/errors, {} cảnh báo/warnings",
+            files.len(),
+            total.hoso,
+            total.errors,
+            total.warnings
+        ),
+        ReportFormat::Json => writeln!(
+            out,
+            "],\"summary\":{}}}",
+            serde_json::json!({"files": files.len(), "hoso": total.hoso, "errors": total.errors, "warnings": total.warnings})
+        ),
+    }
+    .map_err(write_failed)?;
+    out.flush().map_err(write_failed)?;
+    Ok(if total.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

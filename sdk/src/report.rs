@@ -1,0 +1,146 @@
+//! Validating whole files: the streaming driver behind `lienthong validate` and the bindings, and
+//! the JSON report contract.
+//!
+//! The report is `{"files":[{"path","hoso","issues":[...]}],"summary":{"files","hoso","errors","warnings"}}`;
+//! each issue has `rule`, `severity`, `table`, `ma_lk`, `stt`, `field`, `path`, `line`, `column`,
+//! `message_vi`, `message_en`, `hint` (Vietnamese) and `hint_en`.
+
+use crate::codec::{
+    sniff, AssessmentDocument, CheckinDocument, DocumentKind, EnvelopeReader, Limits, ParseError,
+};
+use crate::validate::{check_assessment, check_checkin, check_hoso, Finding, Severity};
+use serde_json::{json, Value};
+use std::io::BufRead;
+
+impl From<&ParseError> for Finding {
+    fn from(e: &ParseError) -> Self {
+        let location = e.location();
+        let (vi_pos, en_pos) = match e.table_position {
+            Some((l, c)) => (
+                format!(" (trong bảng: dòng {l}, cột {c})"),
+                format!(" (inside the table: line {l}, column {c})"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Finding {
+            rule: e.code(),
+            severity: Severity::Error,
+            table: e.table,
+            ma_lk: None,
+            stt: None,
+            field: None,
+            path: if location.is_empty() {
+                "GIAMDINHHS".into()
+            } else {
+                location
+            },
+            line: Some(e.line),
+            column: Some(e.column),
+            message_vi: format!("{}{vi_pos}", e.message_vi()),
+            message_en: format!("{}{en_pos}", e.message_en()),
+            hint_vi: "Sửa cấu trúc tệp XML rồi xuất lại; các HOSO sau lỗi này chưa được kiểm tra"
+                .into(),
+            hint_en:
+                "fix the XML structure and export again; HOSO after this error were not checked"
+                    .into(),
+        }
+    }
+}
+
+/// The outcome of validating one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FileSummary {
+    /// `HOSO` read (for standalone documents, rows).
+    pub hoso: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+}
+
+impl FileSummary {
+    fn count(&mut self, f: &Finding) {
+        match f.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+}
+
+/// Validates one file from `input`, streaming: each finding goes to `sink` as soon as it is found
+/// (per `HOSO`, in file order). A structural error becomes a finding and ends the file; findings
+/// of the `HOSO` before it are kept. Returns `Err` only when reading the input itself fails.
+pub fn validate_reader<R: BufRead>(
+    mut input: R,
+    limits: Limits,
+    mut sink: impl FnMut(Finding),
+) -> std::io::Result<FileSummary> {
+    let mut sum = FileSummary::default();
+    let mut emit = |f: Finding, sum: &mut FileSummary| {
+        sum.count(&f);
+        sink(f);
+    };
+    let kind = sniff(input.fill_buf()?);
+    match kind {
+        Some(DocumentKind::Checkin) | Some(DocumentKind::Assessment) => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes)?;
+            let result = if kind == Some(DocumentKind::Checkin) {
+                CheckinDocument::from_bytes_with_limits(&bytes, limits)
+                    .map(|d| (d.rows.len(), check_checkin(&d)))
+            } else {
+                AssessmentDocument::from_bytes_with_limits(&bytes, limits)
+                    .map(|d| (d.rows.len(), check_assessment(&d)))
+            };
+            match result {
+                Ok((rows, findings)) => {
+                    sum.hoso = rows;
+                    findings.into_iter().for_each(|f| emit(f, &mut sum));
+                }
+                Err(e) => emit(Finding::from(&e), &mut sum),
+            }
+        }
+        _ => match EnvelopeReader::with_limits(input, limits) {
+            Err(e) => emit(Finding::from(&e), &mut sum),
+            Ok(mut reader) => {
+                for n in reader.notices().to_vec() {
+                    emit(n.to_finding(None, None), &mut sum);
+                }
+                for item in &mut reader {
+                    match item {
+                        Ok(h) => {
+                            sum.hoso += 1;
+                            check_hoso(&h).into_iter().for_each(|f| emit(f, &mut sum));
+                        }
+                        Err(e) => {
+                            if let crate::codec::ErrorKind::Io(msg) = &e.kind {
+                                return Err(std::io::Error::other(msg.clone()));
+                            }
+                            emit(Finding::from(&e), &mut sum);
+                        }
+                    }
+                }
+            }
+        },
+    }
+    Ok(sum)
+}
+
+/// One finding as a JSON object of the report contract.
+pub fn finding_json(f: &Finding) -> Value {
+    json!({
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "table": f.table.map_or("GIAMDINHHS", |t| t.name()),
+        "ma_lk": f.ma_lk,
+        "stt": f.stt,
+        "field": f.field,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "message_vi": f.message_vi,
+        "message_en": f.message_en,
+        "hint": f.hint_vi,
+        "hint_en": f.hint_en,
+    })
+}

@@ -1,0 +1,73 @@
+//! Running the record rules over a whole `HOSO` or standalone document, with locations.
+
+use super::{check_record, Finding, RuleCtx};
+use crate::codec::{AssessmentDocument, CheckinDocument};
+use crate::hoso::{Hoso, TableVisitor};
+use crate::record::Record;
+
+struct Collect<'a> {
+    hoso: &'a Hoso,
+    ma_lk: Option<&'a str>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl TableVisitor for Collect<'_> {
+    fn visit<R: Record>(&mut self, rows: &[R]) {
+        let source = self.hoso.source.as_ref();
+        let table_src = source.and_then(|s| s.table(R::TABLE));
+        let listed = R::TABLE.list_and_row().is_some();
+        for (i, r) in rows.iter().enumerate() {
+            let ctx = RuleCtx {
+                hoso: source.map(|s| s.index),
+                row: listed.then_some(i + 1),
+                line: table_src.and_then(|t| t.row_lines.get(i).copied()),
+                column: None,
+                ma_lk: self.ma_lk,
+            };
+            r.check(&ctx, self.out);
+        }
+    }
+}
+
+/// Every finding of the record rules of every table of `hoso`, plus the reader's notices, in
+/// table order. Locations use the `HOSO` index and row lines recorded when it was read.
+pub fn check_hoso(hoso: &Hoso) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let index = hoso.source.as_ref().map(|s| s.index);
+    if let Some(src) = &hoso.source {
+        out.extend(
+            src.notices
+                .iter()
+                .map(|n| n.to_finding(index, hoso.ma_lk())),
+        );
+    }
+    hoso.visit_tables(&mut Collect {
+        hoso,
+        ma_lk: hoso.ma_lk(),
+        out: &mut out,
+    });
+    out
+}
+
+fn check_rows<R: Record>(rows: &[R], row_lines: &[u32]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let ctx = RuleCtx {
+            row: Some(i + 1),
+            line: row_lines.get(i).copied(),
+            ..Default::default()
+        };
+        out.extend(check_record(r, &ctx));
+    }
+    out
+}
+
+/// Every finding of the record rules of a check-in document.
+pub fn check_checkin(doc: &CheckinDocument) -> Vec<Finding> {
+    check_rows(&doc.rows, &doc.row_lines)
+}
+
+/// Every finding of the record rules of an XML12 document.
+pub fn check_assessment(doc: &AssessmentDocument) -> Vec<Finding> {
+    check_rows(&doc.rows, &doc.row_lines)
+}
