@@ -32,6 +32,11 @@ fn r2(v: Decimal) -> Decimal {
     round_half_away(v, 2)
 }
 
+/// `a × b × c`, or `None` when the product does not fit a decimal (absurd input values).
+fn mul3(a: Decimal, b: Decimal, c: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)?.checked_mul(c)
+}
+
 impl LineAmounts {
     /// Splits a line from its cost at the hospital's price and its cost within the insurance scope.
     fn split(
@@ -39,14 +44,14 @@ impl LineAmounts {
         thanh_tien_bh: Decimal,
         muc_huong: u64,
         nguon_khac: Decimal,
-    ) -> Self {
-        let t_bhtt = r2(thanh_tien_bh * pct(muc_huong));
+    ) -> Option<Self> {
+        let t_bhtt = r2(thanh_tien_bh.checked_mul(pct(muc_huong))?);
         let mut a = LineAmounts {
             thanh_tien_bv,
             thanh_tien_bh,
             t_nguonkhac: nguon_khac,
-            t_bntt: thanh_tien_bv - thanh_tien_bh,
-            t_bncct: thanh_tien_bh - t_bhtt,
+            t_bntt: thanh_tien_bv.checked_sub(thanh_tien_bh)?,
+            t_bncct: thanh_tien_bh.checked_sub(t_bhtt)?,
             t_bhtt,
         };
         // Other sources pay the patient's share first, then the co-payment, then the fund's share.
@@ -56,7 +61,7 @@ impl LineAmounts {
             *part -= take;
             left -= take;
         }
-        a
+        Some(a)
     }
 
     /// True when `THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC`.
@@ -66,21 +71,21 @@ impl LineAmounts {
 }
 
 /// An XML2 (drug) line: `SO_LUONG × DON_GIA`, the payment ratio `TYLE_TT_BH` and the benefit level
-/// `MUC_HUONG` (percentages), and money from other sources.
+/// `MUC_HUONG` (percentages), and money from other sources. `None` when the amounts overflow.
 pub fn drug_line(
     so_luong: Decimal,
     don_gia: Decimal,
     tyle_tt_bh: u64,
     muc_huong: u64,
     nguon_khac: Decimal,
-) -> LineAmounts {
-    let bv = r2(so_luong * don_gia);
-    let bh = r2(so_luong * don_gia * pct(tyle_tt_bh));
+) -> Option<LineAmounts> {
+    let bv = r2(so_luong.checked_mul(don_gia)?);
+    let bh = r2(mul3(so_luong, don_gia, pct(tyle_tt_bh))?);
     LineAmounts::split(bv, bh, muc_huong, nguon_khac)
 }
 
 /// An XML3 (service or supply) line under QĐ 3176: the service ratio `TYLE_TT_DV` applies to both
-/// the hospital's and the insurance price.
+/// the hospital's and the insurance price. `None` when the amounts overflow.
 pub fn service_line(
     so_luong: Decimal,
     don_gia_bv: Decimal,
@@ -89,9 +94,9 @@ pub fn service_line(
     tyle_tt_bh: u64,
     muc_huong: u64,
     nguon_khac: Decimal,
-) -> LineAmounts {
-    let bv = r2(so_luong * don_gia_bv * pct(tyle_tt_dv));
-    let bh = r2(so_luong * don_gia_bh * pct(tyle_tt_dv) * pct(tyle_tt_bh));
+) -> Option<LineAmounts> {
+    let bv = r2(mul3(so_luong, don_gia_bv, pct(tyle_tt_dv))?);
+    let bh = r2(mul3(so_luong, don_gia_bh, pct(tyle_tt_dv))?.checked_mul(pct(tyle_tt_bh))?);
     LineAmounts::split(bv, bh, muc_huong, nguon_khac)
 }
 
@@ -131,22 +136,25 @@ pub enum LineKind {
 }
 
 impl Totals {
-    /// Adds one line.
-    pub fn add(&mut self, kind: LineKind, a: &LineAmounts, fee_for_service: bool) {
+    /// Adds one line; `None` (and the totals unchanged) when a sum overflows.
+    pub fn add(&mut self, kind: LineKind, a: &LineAmounts, fee_for_service: bool) -> Option<()> {
+        let mut t = *self;
         match kind {
-            LineKind::Drug => self.t_thuoc += a.thanh_tien_bv,
-            LineKind::Supply => self.t_vtyt += a.thanh_tien_bv,
+            LineKind::Drug => t.t_thuoc = t.t_thuoc.checked_add(a.thanh_tien_bv)?,
+            LineKind::Supply => t.t_vtyt = t.t_vtyt.checked_add(a.thanh_tien_bv)?,
             LineKind::Service => {}
         }
-        self.t_tongchi_bv += a.thanh_tien_bv;
-        self.t_tongchi_bh += a.thanh_tien_bh;
-        self.t_bntt += a.t_bntt;
-        self.t_bncct += a.t_bncct;
-        self.t_bhtt += a.t_bhtt;
-        self.t_nguonkhac += a.t_nguonkhac;
+        t.t_tongchi_bv = t.t_tongchi_bv.checked_add(a.thanh_tien_bv)?;
+        t.t_tongchi_bh = t.t_tongchi_bh.checked_add(a.thanh_tien_bh)?;
+        t.t_bntt = t.t_bntt.checked_add(a.t_bntt)?;
+        t.t_bncct = t.t_bncct.checked_add(a.t_bncct)?;
+        t.t_bhtt = t.t_bhtt.checked_add(a.t_bhtt)?;
+        t.t_nguonkhac = t.t_nguonkhac.checked_add(a.t_nguonkhac)?;
         if fee_for_service {
-            self.t_bhtt_gdv += a.t_bhtt;
+            t.t_bhtt_gdv = t.t_bhtt_gdv.checked_add(a.t_bhtt)?;
         }
+        *self = t;
+        Some(())
     }
 }
 
@@ -161,38 +169,38 @@ mod tests {
     #[test]
     fn worked_example_of_xml130_section_5() {
         // Drugs: 60 × 1,250 at 100 %, 30 × 3,800 at 100 %, 30 × 5,000 at 50 %; benefit level 80 %.
-        let l1 = drug_line(d("60"), d("1250"), 100, 80, Decimal::ZERO);
+        let l1 = drug_line(d("60"), d("1250"), 100, 80, Decimal::ZERO).unwrap();
         assert_eq!(
             (l1.thanh_tien_bv, l1.t_bhtt, l1.t_bncct, l1.t_bntt),
             (d("75000"), d("60000"), d("15000"), d("0"))
         );
-        let l3 = drug_line(d("30"), d("5000"), 50, 80, Decimal::ZERO);
+        let l3 = drug_line(d("30"), d("5000"), 50, 80, Decimal::ZERO).unwrap();
         assert_eq!(
             (l3.thanh_tien_bh, l3.t_bhtt, l3.t_bncct, l3.t_bntt),
             (d("75000"), d("60000"), d("15000"), d("75000"))
         );
-        let s = service_line(d("1"), d("43900"), d("43900"), 100, 100, 80, Decimal::ZERO);
+        let s = service_line(d("1"), d("43900"), d("43900"), 100, 100, 80, Decimal::ZERO).unwrap();
         assert_eq!((s.t_bhtt, s.t_bncct), (d("35120"), d("8780")));
         let mut t = Totals::default();
         for (k, a) in [
             (LineKind::Drug, l1),
             (
                 LineKind::Drug,
-                drug_line(d("30"), d("3800"), 100, 80, Decimal::ZERO),
+                drug_line(d("30"), d("3800"), 100, 80, Decimal::ZERO).unwrap(),
             ),
             (LineKind::Drug, l3),
             (
                 LineKind::Service,
-                service_line(d("1"), d("34500"), d("34500"), 100, 100, 80, Decimal::ZERO),
+                service_line(d("1"), d("34500"), d("34500"), 100, 100, 80, Decimal::ZERO).unwrap(),
             ),
             (
                 LineKind::Service,
-                service_line(d("1"), d("21500"), d("21500"), 100, 100, 80, Decimal::ZERO),
+                service_line(d("1"), d("21500"), d("21500"), 100, 100, 80, Decimal::ZERO).unwrap(),
             ),
             (LineKind::Service, s),
         ] {
             assert!(a.balances());
-            t.add(k, &a, true);
+            t.add(k, &a, true).unwrap();
         }
         assert_eq!(t.t_tongchi_bv, d("438900"));
         assert_eq!(t.t_tongchi_bh, d("363900"));
@@ -205,19 +213,27 @@ mod tests {
     #[test]
     fn other_sources_are_deducted_in_order() {
         // 10,000,000 at 50 % and 80 %, donor pays 3,000,000: patient share 5,000,000 absorbs it.
-        let a = drug_line(d("1"), d("10000000"), 50, 80, d("3000000"));
+        let a = drug_line(d("1"), d("10000000"), 50, 80, d("3000000")).unwrap();
         assert_eq!(a.t_bntt, d("2000000"));
         assert_eq!((a.t_bncct, a.t_bhtt), (d("1000000"), d("4000000")));
         assert!(a.balances());
         // Larger than the patient's share: the rest comes off the co-payment, then the fund.
-        let a = drug_line(d("1"), d("1000"), 100, 80, d("900"));
+        let a = drug_line(d("1"), d("1000"), 100, 80, d("900")).unwrap();
         assert_eq!((a.t_bntt, a.t_bncct, a.t_bhtt), (d("0"), d("0"), d("100")));
         assert!(a.balances());
     }
 
     #[test]
     fn second_exam_uses_the_service_ratio() {
-        let a = service_line(d("1"), d("100000"), d("40000"), 30, 100, 100, Decimal::ZERO);
+        let a = service_line(d("1"), d("100000"), d("40000"), 30, 100, 100, Decimal::ZERO).unwrap();
+        assert!(drug_line(
+            d("9999999999"),
+            d("99999999999999999999"),
+            100,
+            100,
+            Decimal::ZERO
+        )
+        .is_none());
         assert_eq!((a.thanh_tien_bv, a.thanh_tien_bh), (d("30000"), d("12000")));
     }
 }

@@ -30,6 +30,21 @@ impl Default for Limits {
     }
 }
 
+/// True when `name` is an XML name (a well-formed element name).
+pub(crate) fn is_xml_name(name: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(name) else {
+        return false;
+    };
+    let mut chars = s.chars();
+    let start_ok = |c: char| c.is_alphabetic() || c == '_' || c == ':';
+    match chars.next() {
+        Some(c) if start_ok(c) => {
+            chars.all(|c| start_ok(c) || c.is_alphanumeric() || matches!(c, '-' | '.' | '\u{B7}'))
+        }
+        _ => false,
+    }
+}
+
 /// Line and column (1-based, column in bytes) of byte `offset` in `text`.
 pub(crate) fn line_col(text: &[u8], offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());

@@ -32,6 +32,22 @@ use crate::record::TableId;
 use crate::types::{Date, FacilityCode, Field, Int};
 use crate::validate::{Finding, Severity};
 
+/// Reads one table document (the decoded content of a `NOIDUNGFILE`) into its records: one
+/// record for a flat table, every row for a list table.
+pub fn parse_table<R: crate::record::Record>(
+    doc: &[u8],
+    limits: Limits,
+) -> Result<Vec<R>, ParseError> {
+    table_read::read_table::<R>(doc, &limits)
+        .map(|t| t.rows)
+        .map_err(|e| {
+            let (l, c) = e.position(doc);
+            let mut err = ParseError::new(e.kind, l, c);
+            err.table = Some(R::TABLE);
+            err
+        })
+}
+
 /// Which document a file holds, from its root element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {

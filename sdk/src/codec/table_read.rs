@@ -2,7 +2,7 @@
 //! document) into typed records.
 
 use super::error::ErrorKind;
-use super::limits::{line_col, Limits, LineTracker};
+use super::limits::{is_xml_name, line_col, Limits, LineTracker};
 use crate::record::{ExtraElement, InLayouts, Layout, Record};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -176,6 +176,11 @@ impl<'a> Parser<'a> {
                     }
                 }
                 None => {
+                    if !is_xml_name(el) {
+                        return Err(self.err(ErrorKind::Syntax(
+                            "an element name is not a valid XML name".into(),
+                        )));
+                    }
                     let name = String::from_utf8_lossy(el);
                     if rec.extra().iter().any(|x| *x.name == *name) {
                         return Err(self.err(ErrorKind::DuplicateElement {

@@ -262,8 +262,10 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                     muc,
                     Decimal::ZERO,
                 ),
-                _ => Default::default(),
+                _ => None,
             })
+            // Catalogue prices and quantities are small: the amounts always fit.
+            .map(Option::unwrap_or_default)
             .collect()
     };
     let mut muc = muc_huong(level);

@@ -282,7 +282,8 @@ macro_rules! record {
                 &self.record
             }
             /// Copies the elements named in `elements` from `source` (a record of another table),
-            /// as wire text. Elements this table or the source does not have are skipped.
+            /// as wire text: an element absent in the source becomes absent here too. Elements
+            /// this table or the source does not have are skipped.
             pub fn copy_from<S: $crate::record::Record>(mut self, source: &S, elements: &[&str]) -> Self {
                 for el in elements {
                     if let (Some(from), Some(i)) = (source.get(el), <$name as $crate::record::Record>::index_of(el)) {

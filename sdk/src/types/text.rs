@@ -130,8 +130,8 @@ string_type!(
 string_type!(
     /// A 10-digit social-insurance number (`MA_BHXH`).
     BhxhNumber, Kind::Bhxh, true,
-    |s| s.len() == 10 && s.bytes().all(|b| b.is_ascii_digit()),
-    FormatError::new("mã số BHXH gồm 10 chữ số", "a 10-digit social-insurance number")
+    |s| s.len() == 10 && s.bytes().all(|b| b.is_ascii_digit()) && s != "0000000000",
+    FormatError::new("mã số BHXH gồm 10 chữ số, không phải toàn số 0", "a 10-digit social-insurance number, not all zeros")
 );
 string_type!(
     /// An ICD-10 code as written in claim files (`E11`, `E11.9`); a trailing dagger or asterisk

@@ -2,7 +2,7 @@
 //! lists, unknown elements, and Unicode normalisation.
 
 use super::{Finding, RuleCtx, Severity};
-use crate::record::{Record, Req};
+use crate::record::{FieldSpec, Record, Req, TableId};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Rule ids of the dictionary rules (stable).
@@ -25,13 +25,31 @@ pub mod ids {
 /// code there is only a warning.
 const SOFT_CODE_LISTS: &[&str] = &["NHOM_MAU"];
 
+/// Known errata of the field dictionary (xml130.md §7.1), applied instead of the CSV value:
+/// XML6 `MA_XU_TRI` is a `;`-list of size 10 since QĐ 4750 (D5: the sheet still prints N(1));
+/// XML13 `TOMTAT_KQ` is optional (D14: the sheet's own VALID column says to make it optional).
+const SIZE_ERRATA: &[(TableId, &str, u32)] = &[(TableId::Xml6, "MA_XU_TRI", 10)];
+const OPTIONAL_ERRATA: &[(TableId, &str)] = &[(TableId::Xml13, "TOMTAT_KQ")];
+
+fn max_len(table: TableId, spec: &FieldSpec) -> Option<u32> {
+    SIZE_ERRATA
+        .iter()
+        .find(|(t, e, _)| *t == table && *e == spec.element)
+        .map(|(_, _, n)| *n)
+        .or(spec.max_len)
+}
+
+fn required(table: TableId, spec: &FieldSpec) -> bool {
+    spec.required == Req::Yes && !OPTIONAL_ERRATA.contains(&(table, spec.element))
+}
+
 pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let layout = record.layout();
     for (i, spec) in R::FIELDS.iter().enumerate() {
         let f = record.field(i);
         let el = spec.element;
         if f.is_absent() {
-            if spec.required == Req::Yes && spec.layouts.contains(layout) {
+            if required(R::TABLE, spec) && spec.layouts.contains(layout) {
                 out.push(
                     ctx.finding(
                         record,
@@ -60,7 +78,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
             ));
         }
         let wire = f.wire();
-        if let Some(max) = spec.max_len {
+        if let Some(max) = max_len(R::TABLE, spec) {
             let len = wire.chars().count();
             if len > max as usize {
                 out.push(ctx.finding(

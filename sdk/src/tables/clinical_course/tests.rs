@@ -1,7 +1,7 @@
 use super::*;
 use crate::record::{Record, Req};
 use crate::tables::Summary;
-use crate::validate::{check_record, Findings, RuleCtx};
+use crate::validate::{check_record, RuleCtx};
 
 /// A morning ward-round note.
 fn valid() -> ClinicalNoteBuilder {
@@ -15,8 +15,8 @@ fn valid() -> ClinicalNoteBuilder {
 }
 
 /// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(res: Result<ClinicalNote, Findings>, rule: &str, field: &str) {
-    let f = res.expect_err("build should fail");
+fn only(b: ClinicalNoteBuilder, rule: &str, field: &str) {
+    let f = b.build().expect_err("build should fail");
     assert_eq!(f.0.len(), 1, "{f}");
     let x = &f.0[0];
     assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
@@ -36,11 +36,7 @@ fn valid_note_builds_and_keeps_wire_forms() {
 
 #[test]
 fn missing_mandatory_element_is_reported() {
-    only(
-        valid().dien_bien_ls("").build(),
-        "field.required",
-        "DIEN_BIEN_LS",
-    );
+    only(valid().dien_bien_ls(""), "field.required", "DIEN_BIEN_LS");
 }
 
 #[test]
@@ -51,31 +47,29 @@ fn every_mandatory_element_is_required() {
     {
         let mut b = valid();
         b.set(spec.element, "").unwrap();
-        only(b.build(), "field.required", spec.element);
+        only(b, "field.required", spec.element);
     }
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
     only(
-        valid().thoi_diem_dbls("202502300800").build(),
+        valid().thoi_diem_dbls("202502300800"),
         "field.format",
         "THOI_DIEM_DBLS",
     );
     only(
-        valid().thoi_diem_dbls("202503112460").build(),
+        valid().thoi_diem_dbls("202503112460"),
         "field.format",
         "THOI_DIEM_DBLS",
     );
     only(
-        valid()
-            .nguoi_thuc_hien("001234/HCM-CCHN; 004321/HCM-CCHN")
-            .build(),
+        valid().nguoi_thuc_hien("001234/HCM-CCHN; 004321/HCM-CCHN"),
         "field.format",
         "NGUOI_THUC_HIEN",
     );
     only(
-        valid().nguoi_thuc_hien("001234/HCM-CCHN;").build(),
+        valid().nguoi_thuc_hien("001234/HCM-CCHN;"),
         "field.format",
         "NGUOI_THUC_HIEN",
     );
@@ -86,7 +80,7 @@ fn oversized_values_are_max_length_errors() {
     let many = vec!["001234/HCM-CCHN"; 17].join(";");
     assert!(many.len() > 255);
     only(
-        valid().nguoi_thuc_hien(many.as_str()).build(),
+        valid().nguoi_thuc_hien(many.as_str()),
         "field.max_length",
         "NGUOI_THUC_HIEN",
     );

@@ -18,13 +18,17 @@ pub(crate) fn money(v: Decimal) -> Dec {
 
 impl DrugLineBuilder {
     /// The line's amounts computed from `SO_LUONG`, `DON_GIA`, `TYLE_TT_BH`, `MUC_HUONG` and the
-    /// four `T_NGUONKHAC_*` parts (missing values count as zero).
-    pub fn amounts(&self) -> LineAmounts {
+    /// four `T_NGUONKHAC_*` parts (missing values count as zero); `None` when they overflow.
+    pub fn amounts(&self) -> Option<LineAmounts> {
         let r = self.peek();
-        let other = dec(&r.t_nguonkhac_nsnn)
-            + dec(&r.t_nguonkhac_vtnn)
-            + dec(&r.t_nguonkhac_vttn)
-            + dec(&r.t_nguonkhac_cl);
+        let other = [
+            &r.t_nguonkhac_nsnn,
+            &r.t_nguonkhac_vtnn,
+            &r.t_nguonkhac_vttn,
+            &r.t_nguonkhac_cl,
+        ]
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(dec(f)))?;
         drug_line(
             dec(&r.so_luong),
             dec(&r.don_gia),
@@ -35,9 +39,10 @@ impl DrugLineBuilder {
     }
 
     /// Sets `THANH_TIEN_BV`, `THANH_TIEN_BH`, `T_NGUONKHAC`, `T_BNTT`, `T_BNCCT` and `T_BHTT`
-    /// from [`Self::amounts`].
+    /// from [`Self::amounts`] (left unchanged when the amounts overflow; `build()` then reports
+    /// what is missing or wrong).
     pub fn compute_amounts(self) -> Self {
-        let a = self.amounts();
+        let Some(a) = self.amounts() else { return self };
         self.thanh_tien_bv(money(a.thanh_tien_bv))
             .thanh_tien_bh(money(a.thanh_tien_bh))
             .t_nguonkhac(money(a.t_nguonkhac))

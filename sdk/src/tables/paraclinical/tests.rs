@@ -1,7 +1,7 @@
 use super::*;
 use crate::record::{Record, Req};
 use crate::tables::Summary;
-use crate::validate::{check_record, Findings, RuleCtx};
+use crate::validate::{check_record, RuleCtx};
 
 /// A blood-glucose result.
 fn valid() -> ParaclinicalResultBuilder {
@@ -19,8 +19,8 @@ fn valid() -> ParaclinicalResultBuilder {
 }
 
 /// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(res: Result<ParaclinicalResult, Findings>, rule: &str, field: &str) {
-    let f = res.expect_err("build should fail");
+fn only(b: ParaclinicalResultBuilder, rule: &str, field: &str) {
+    let f = b.build().expect_err("build should fail");
     assert_eq!(f.0.len(), 1, "{f}");
     let x = &f.0[0];
     assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
@@ -46,11 +46,7 @@ fn valid_result_builds_and_keeps_wire_forms() {
 
 #[test]
 fn missing_mandatory_element_is_reported() {
-    only(
-        valid().ten_chi_so("").build(),
-        "field.required",
-        "TEN_CHI_SO",
-    );
+    only(valid().ten_chi_so(""), "field.required", "TEN_CHI_SO");
 }
 
 #[test]
@@ -61,34 +57,26 @@ fn every_mandatory_element_is_required() {
     {
         let mut b = valid();
         b.set(spec.element, "").unwrap();
-        only(b.build(), "field.required", spec.element);
+        only(b, "field.required", spec.element);
     }
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().ngay_kq("202502300930").build(),
-        "field.format",
-        "NGAY_KQ",
-    );
-    only(valid().stt("1.0").build(), "field.format", "STT");
-    only(
-        valid().ma_chi_so(" GLU").build(),
-        "field.format",
-        "MA_CHI_SO",
-    );
+    only(valid().ngay_kq("202502300930"), "field.format", "NGAY_KQ");
+    only(valid().stt("1.0"), "field.format", "STT");
+    only(valid().ma_chi_so(" GLU"), "field.format", "MA_CHI_SO");
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
     only(
-        valid().gia_tri("9".repeat(51).as_str()).build(),
+        valid().gia_tri("9".repeat(51).as_str()),
         "field.max_length",
         "GIA_TRI",
     );
     only(
-        valid().ten_chi_so("G".repeat(256).as_str()).build(),
+        valid().ten_chi_so("G".repeat(256).as_str()),
         "field.max_length",
         "TEN_CHI_SO",
     );
@@ -96,11 +84,7 @@ fn oversized_values_are_max_length_errors() {
 
 #[test]
 fn a_value_needs_its_result_time() {
-    only(
-        valid().ngay_kq("").build(),
-        "xml4.ngay_kq.required",
-        "NGAY_KQ",
-    );
+    only(valid().ngay_kq(""), "xml4.ngay_kq.required", "NGAY_KQ");
     // A descriptive result without GIA_TRI needs no result time.
     let r = valid()
         .gia_tri("")

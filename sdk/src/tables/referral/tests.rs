@@ -2,7 +2,7 @@ use super::*;
 use crate::record::{Layout, Record, Req};
 use crate::tables::Summary;
 use crate::types::codes;
-use crate::validate::{check_record, Findings, RuleCtx};
+use crate::validate::{check_record, RuleCtx};
 
 /// An inpatient transferred to a higher-level hospital (QĐ 4750 layout).
 fn valid() -> ReferralBuilder {
@@ -53,8 +53,8 @@ fn valid_3176() -> ReferralBuilder {
 }
 
 /// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(res: Result<Referral, Findings>, rule: &str, field: &str) {
-    let f = res.expect_err("build should fail");
+fn only(b: ReferralBuilder, rule: &str, field: &str) {
+    let f = b.build().expect_err("build should fail");
     assert_eq!(f.0.len(), 1, "{f}");
     let x = &f.0[0];
     assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
@@ -75,11 +75,7 @@ fn valid_referral_builds_and_keeps_wire_forms() {
 
 #[test]
 fn missing_mandatory_element_is_reported() {
-    only(
-        valid().ma_lydo_ct("").build(),
-        "field.required",
-        "MA_LYDO_CT",
-    );
+    only(valid().ma_lydo_ct(""), "field.required", "MA_LYDO_CT");
 }
 
 #[test]
@@ -87,22 +83,25 @@ fn every_mandatory_element_is_required_in_its_layout() {
     for (layout, base) in [(Layout::Qd4750, valid()), (Layout::Qd3176, valid_3176())] {
         let required = Referral::FIELDS
             .iter()
-            .filter(|s| s.required == Req::Yes && s.layouts.contains(layout));
+            .filter(|s| s.required == Req::Yes && s.layouts.contains(layout))
+            // TOMTAT_KQ: the sheet marks it `x` but its own VALID note makes it optional (errata).
+            .filter(|s| s.element != "TOMTAT_KQ");
         for spec in required {
             let mut b = base.clone();
             b.set(spec.element, "").unwrap();
-            only(b.build(), "field.required", spec.element);
+            only(b, "field.required", spec.element);
         }
     }
 }
 
 #[test]
+fn tomtat_kq_is_optional_per_the_sheets_own_note() {
+    assert!(valid().tomtat_kq("").build().is_ok());
+}
+
+#[test]
 fn ten_dich_vu_is_required_only_in_the_4750_layout() {
-    only(
-        valid().ten_dich_vu("").build(),
-        "field.required",
-        "TEN_DICH_VU",
-    );
+    only(valid().ten_dich_vu(""), "field.required", "TEN_DICH_VU");
     let r = valid_3176().build().unwrap();
     assert!(r.ten_dich_vu.is_absent());
 }
@@ -110,22 +109,22 @@ fn ten_dich_vu_is_required_only_in_the_4750_layout() {
 #[test]
 fn malformed_values_are_format_errors() {
     only(
-        valid().gt_the_den("20251231;20250230").build(),
+        valid().gt_the_den("20251231;20250230"),
         "field.format",
         "GT_THE_DEN",
     );
     only(
-        valid().ma_the_bhyt("HC479791234567").build(),
+        valid().ma_the_bhyt("HC479791234567"),
         "field.format",
         "MA_THE_BHYT",
     );
     only(
-        valid().ma_benh_chinh("J18.").build(),
+        valid().ma_benh_chinh("J18."),
         "field.format",
         "MA_BENH_CHINH",
     );
     only(
-        valid_3176().ma_cskcb_di("79024;7901").build(),
+        valid_3176().ma_cskcb_di("79024;7901"),
         "field.format",
         "MA_CSKCB_DI",
     );
@@ -134,12 +133,12 @@ fn malformed_values_are_format_errors() {
 #[test]
 fn oversized_values_are_max_length_errors() {
     only(
-        valid().phuongtien_vc("x".repeat(256).as_str()).build(),
+        valid().phuongtien_vc("x".repeat(256).as_str()),
         "field.max_length",
         "PHUONGTIEN_VC",
     );
     only(
-        valid().so_hoso("9".repeat(101).as_str()).build(),
+        valid().so_hoso("9".repeat(101).as_str()),
         "field.max_length",
         "SO_HOSO",
     );
@@ -147,27 +146,19 @@ fn oversized_values_are_max_length_errors() {
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(
-        valid().ma_lydo_ct("4").build(),
-        "field.unknown_code",
-        "MA_LYDO_CT",
-    );
-    only(
-        valid().ma_loai_rv("6").build(),
-        "field.unknown_code",
-        "MA_LOAI_RV",
-    );
+    only(valid().ma_lydo_ct("4"), "field.unknown_code", "MA_LYDO_CT");
+    only(valid().ma_loai_rv("6"), "field.unknown_code", "MA_LOAI_RV");
 }
 
 #[test]
 fn discharge_and_inpatient_admission_not_before_arrival() {
     only(
-        valid().ngay_ra("202503100759").ngay_vao_noi_tru("").build(),
+        valid().ngay_ra("202503100759").ngay_vao_noi_tru(""),
         "xml13.ngay_ra.order",
         "NGAY_RA",
     );
     only(
-        valid().ngay_vao_noi_tru("202503100700").build(),
+        valid().ngay_vao_noi_tru("202503100700"),
         "xml13.ngay_vao_noi_tru.order",
         "NGAY_VAO_NOI_TRU",
     );
@@ -202,6 +193,7 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         .ma_benh_chinh("J18.9")
         .ma_benh_kt("I10;E11.9")
         .ma_benh_yhct("U62.411")
+        .pp_dieu_tri("Nội khoa")
         .ma_loai_rv("2")
         .ma_ttdv("0101234567")
         .build_unchecked();
@@ -212,6 +204,16 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
     }
     assert_eq!(b.peek().gt_the_den.value().unwrap().len(), 2);
+    // Under QĐ 3176 the facilities move to the renamed elements and no 4750 element is set.
+    let b = ReferralBuilder::for_episode_in(&summary, Layout::Qd3176);
+    assert_eq!(b.peek().ma_cskcb_di.wire(), "79030");
+    assert_eq!(b.peek().ma_cskcb_den.wire(), "79001");
+    assert!(
+        b.peek().ma_noi_di.is_absent()
+            && b.peek().ma_noi_den.is_absent()
+            && b.peek().pp_dieu_tri.is_absent()
+    );
+    assert_eq!(b.peek().layout, Layout::Qd3176);
 }
 
 #[test]

@@ -3,16 +3,22 @@
 use super::ServiceLineBuilder;
 use crate::money::{service_line, LineAmounts};
 use crate::tables::drugs::builder::{dec, money, pct};
+use crate::types::Decimal;
 
 impl ServiceLineBuilder {
     /// The line's amounts computed from `SO_LUONG`, `DON_GIA_BV`, `DON_GIA_BH`, `TYLE_TT_DV`
-    /// (100 when absent), `TYLE_TT_BH`, `MUC_HUONG` and the four `T_NGUONKHAC_*` parts.
-    pub fn amounts(&self) -> LineAmounts {
+    /// (100 when absent), `TYLE_TT_BH`, `MUC_HUONG` and the four `T_NGUONKHAC_*` parts; `None`
+    /// when they overflow.
+    pub fn amounts(&self) -> Option<LineAmounts> {
         let r = self.peek();
-        let other = dec(&r.t_nguonkhac_nsnn)
-            + dec(&r.t_nguonkhac_vtnn)
-            + dec(&r.t_nguonkhac_vttn)
-            + dec(&r.t_nguonkhac_cl);
+        let other = [
+            &r.t_nguonkhac_nsnn,
+            &r.t_nguonkhac_vtnn,
+            &r.t_nguonkhac_vttn,
+            &r.t_nguonkhac_cl,
+        ]
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(dec(f)))?;
         let tyle_dv = r.tyle_tt_dv.value().map_or(100, |i| i.get());
         service_line(
             dec(&r.so_luong),
@@ -26,9 +32,10 @@ impl ServiceLineBuilder {
     }
 
     /// Sets `THANH_TIEN_BV`, `THANH_TIEN_BH`, `T_NGUONKHAC`, `T_BNTT`, `T_BNCCT` and `T_BHTT`
-    /// from [`Self::amounts`].
+    /// from [`Self::amounts`] (left unchanged when the amounts overflow; `build()` then reports
+    /// what is missing or wrong).
     pub fn compute_amounts(self) -> Self {
-        let a = self.amounts();
+        let Some(a) = self.amounts() else { return self };
         self.thanh_tien_bv(money(a.thanh_tien_bv))
             .thanh_tien_bh(money(a.thanh_tien_bh))
             .t_nguonkhac(money(a.t_nguonkhac))

@@ -1,7 +1,7 @@
 use super::*;
 use crate::record::{Record, Req};
 use crate::types::{codes, Dec, Decimal, Field};
-use crate::validate::{check_record, Findings, RuleCtx};
+use crate::validate::{check_record, RuleCtx};
 
 /// An internal-medicine examination at 34,500.00, benefit level 80 %.
 fn valid() -> ServiceLineBuilder {
@@ -38,8 +38,8 @@ fn valid() -> ServiceLineBuilder {
 }
 
 /// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(res: Result<ServiceLine, Findings>, rule: &str, field: &str) {
-    let f = res.expect_err("build should fail");
+fn only(b: ServiceLineBuilder, rule: &str, field: &str) {
+    let f = b.build().expect_err("build should fail");
     assert_eq!(f.0.len(), 1, "{f}");
     let x = &f.0[0];
     assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
@@ -59,6 +59,16 @@ fn d(s: &str) -> Decimal {
 
 fn get(f: &Field<Dec>) -> Decimal {
     f.value().unwrap().get()
+}
+
+/// A separately-paid supply line (MA_NHOM 11).
+fn supply() -> ServiceLineBuilder {
+    valid()
+        .ma_dich_vu("")
+        .ten_dich_vu("")
+        .ma_vat_tu("N03.01.070")
+        .ten_vat_tu("Bơm tiêm 5ml")
+        .ma_nhom("11")
 }
 
 /// A laboratory test (MA_NHOM 1) with its performer and execution time.
@@ -86,7 +96,7 @@ fn valid_line_builds_and_keeps_wire_forms() {
 
 #[test]
 fn missing_mandatory_element_is_reported() {
-    only(valid().ma_benh("").build(), "field.required", "MA_BENH");
+    only(valid().ma_benh(""), "field.required", "MA_BENH");
 }
 
 #[test]
@@ -97,39 +107,27 @@ fn every_mandatory_element_is_required() {
     {
         let mut b = valid();
         b.set(spec.element, "").unwrap();
-        only(b.build(), "field.required", spec.element);
+        only(b, "field.required", spec.element);
     }
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().ngay_yl("202502301200").build(),
-        "field.format",
-        "NGAY_YL",
-    );
-    only(
-        valid().don_gia_bh("34,500").build(),
-        "field.format",
-        "DON_GIA_BH",
-    );
-    only(
-        valid().ma_benh("J18.9; I10").build(),
-        "field.format",
-        "MA_BENH",
-    );
-    only(valid().ma_benh("J189").build(), "field.format", "MA_BENH");
+    only(valid().ngay_yl("202502301200"), "field.format", "NGAY_YL");
+    only(valid().don_gia_bh("34,500"), "field.format", "DON_GIA_BH");
+    only(valid().ma_benh("J18.9; I10"), "field.format", "MA_BENH");
+    only(valid().ma_benh("J189"), "field.format", "MA_BENH");
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
     only(
-        valid().don_gia_bv("1234567890123.45").build(),
+        valid().don_gia_bv("1234567890123.45"),
         "field.max_length",
         "DON_GIA_BV",
     );
     only(
-        valid().ma_dich_vu("X".repeat(51).as_str()).build(),
+        valid().ma_dich_vu("X".repeat(51).as_str()),
         "field.max_length",
         "MA_DICH_VU",
     );
@@ -137,18 +135,10 @@ fn oversized_values_are_max_length_errors() {
 
 #[test]
 fn unknown_codes_are_reported() {
+    only(valid().ma_nhom("20"), "field.unknown_code", "MA_NHOM");
+    only(valid().ma_pttt("4"), "field.unknown_code", "MA_PTTT");
     only(
-        valid().ma_nhom("20").build(),
-        "field.unknown_code",
-        "MA_NHOM",
-    );
-    only(
-        valid().ma_pttt("4").build(),
-        "field.unknown_code",
-        "MA_PTTT",
-    );
-    only(
-        valid().tai_su_dung("2").build(),
+        valid().tai_su_dung("2"),
         "field.unknown_code",
         "TAI_SU_DUNG",
     );
@@ -157,38 +147,29 @@ fn unknown_codes_are_reported() {
 #[test]
 fn a_service_or_supply_code_is_required() {
     only(
-        valid().ma_dich_vu("").ten_dich_vu("").build(),
+        valid().ma_dich_vu("").ten_dich_vu(""),
         "xml3.item_code",
         "MA_DICH_VU",
     );
-    let supply = valid()
-        .ma_dich_vu("")
-        .ten_dich_vu("")
-        .ma_vat_tu("N03.01.070")
-        .ten_vat_tu("Bơm tiêm 5ml")
-        .ma_nhom("11")
-        .build()
-        .expect("supply line");
-    assert!(!rules(&supply).contains(&"xml3.item_code"));
+    let r = supply().build().expect("supply line");
+    assert!(!rules(&r).contains(&"xml3.item_code"));
 }
 
 #[test]
 fn coded_items_need_their_names() {
     only(
-        valid().ten_dich_vu("").build(),
+        valid().ten_dich_vu(""),
         "xml3.ten_dich_vu.required",
         "TEN_DICH_VU",
     );
     only(
-        valid().ma_vat_tu("N03.01.070").build(),
+        supply().ten_vat_tu(""),
         "xml3.ten_vat_tu.required",
         "TEN_VAT_TU",
     );
-    let r = valid()
-        .ma_vat_tu("N03.01.070")
-        .ten_vat_tu("Bơm tiêm 5ml")
-        .build()
-        .unwrap();
+    // A service line may also name the supply it uses.
+    let r = valid().ma_vat_tu("N03.01.070").ten_vat_tu("Bơm tiêm 5ml");
+    let r = r.build().unwrap();
     let fired = rules(&r);
     assert!(!fired.contains(&"xml3.ten_vat_tu.required"), "{fired:?}");
     assert!(!fired.contains(&"xml3.ten_dich_vu.required"), "{fired:?}");
@@ -198,7 +179,7 @@ fn coded_items_need_their_names() {
 fn transport_needs_fuel_code() {
     let transport = valid().ma_dich_vu("VC.79024").ma_nhom("12");
     only(
-        transport.clone().build(),
+        transport.clone(),
         "xml3.ma_xang_dau.required",
         "MA_XANG_DAU",
     );
@@ -208,13 +189,8 @@ fn transport_needs_fuel_code() {
 
 #[test]
 fn listed_supplies_need_tender_info() {
-    let supply = valid().ma_vat_tu("N03.01.070").ten_vat_tu("Bơm tiêm 5ml");
-    only(
-        supply.clone().ma_nhom("10").build(),
-        "xml3.tt_thau.required",
-        "TT_THAU",
-    );
-    let r = supply.ma_nhom("10").tt_thau("20.00;G1;N1;2024").build();
+    only(supply().ma_nhom("10"), "xml3.tt_thau.required", "TT_THAU");
+    let r = supply().ma_nhom("10").tt_thau("20.00;G1;N1;2024").build();
     assert!(!rules(&r.expect("with tender info")).contains(&"xml3.tt_thau.required"));
 }
 
@@ -222,12 +198,12 @@ fn listed_supplies_need_tender_info() {
 fn performed_services_need_performer_and_execution_time() {
     for nhom in ["1", "2", "3", "8", "18"] {
         only(
-            lab().ma_nhom(nhom).nguoi_thuc_hien("").build(),
+            lab().ma_nhom(nhom).nguoi_thuc_hien(""),
             "xml3.nguoi_thuc_hien.required",
             "NGUOI_THUC_HIEN",
         );
         only(
-            lab().ma_nhom(nhom).ngay_th_yl("").build(),
+            lab().ma_nhom(nhom).ngay_th_yl(""),
             "xml3.ngay_th_yl.required",
             "NGAY_TH_YL",
         );
@@ -241,12 +217,12 @@ fn performed_services_need_performer_and_execution_time() {
 #[test]
 fn execution_and_result_times_not_before_order_time() {
     only(
-        lab().ngay_th_yl("202503100829").build(),
+        lab().ngay_th_yl("202503100829"),
         "xml3.ngay_th_yl.order",
         "NGAY_TH_YL",
     );
     only(
-        valid().ngay_kq("202503091200").build(),
+        valid().ngay_kq("202503091200"),
         "xml3.ngay_kq.order",
         "NGAY_KQ",
     );
@@ -268,17 +244,15 @@ fn compute_amounts_with_ratios_and_other_sources() {
         .tyle_tt_bh("50")
         .muc_huong("80");
     // TYLE_TT_DV absent counts as 100.
-    let a = base.amounts();
-    assert_eq!(
-        (
-            a.thanh_tien_bv,
-            a.thanh_tien_bh,
-            a.t_bhtt,
-            a.t_bncct,
-            a.t_bntt
-        ),
-        (d("150000"), d("75000"), d("60000"), d("15000"), d("75000"))
-    );
+    let a = base.amounts().unwrap();
+    let got = [
+        a.thanh_tien_bv,
+        a.thanh_tien_bh,
+        a.t_bhtt,
+        a.t_bncct,
+        a.t_bntt,
+    ];
+    assert_eq!(got, ["150000", "75000", "60000", "15000", "75000"].map(d));
     let r = base
         .clone()
         .tyle_tt_dv("100")
@@ -303,11 +277,15 @@ fn compute_amounts_second_exam_uses_service_ratio() {
         .compute_amounts()
         .build()
         .unwrap();
-    assert_eq!(get(&r.thanh_tien_bv), d("30000"));
-    assert_eq!(get(&r.thanh_tien_bh), d("12000"));
-    assert_eq!(get(&r.t_bhtt), d("9600"));
-    assert_eq!(get(&r.t_bncct), d("2400"));
-    assert_eq!(get(&r.t_bntt), d("18000"));
+    let got = [
+        &r.thanh_tien_bv,
+        &r.thanh_tien_bh,
+        &r.t_bhtt,
+        &r.t_bncct,
+        &r.t_bntt,
+    ]
+    .map(get);
+    assert_eq!(got, ["30000", "12000", "9600", "2400", "18000"].map(d));
 }
 
 #[test]

@@ -16,8 +16,8 @@ fn money(v: Decimal) -> Dec {
     Dec::new(v.normalize()).unwrap_or_default()
 }
 
-/// The XML1 totals of a visit's lines, as the lines state them.
-pub fn totals_of(drugs: &[DrugLine], services: &[ServiceLine]) -> Totals {
+/// The XML1 totals of a visit's lines, as the lines state them; `None` when a sum overflows.
+pub fn totals_of(drugs: &[DrugLine], services: &[ServiceLine]) -> Option<Totals> {
     let mut t = Totals::default();
     for d in drugs {
         let a = LineAmounts {
@@ -47,15 +47,18 @@ pub fn totals_of(drugs: &[DrugLine], services: &[ServiceLine]) -> Totals {
             Some(MaNhom::VatTuTrongDanhMuc | MaNhom::VatTuTyLe) => LineKind::Supply,
             _ => LineKind::Service,
         };
-        t.add(kind, &a, s.ma_pttt.value() == Some(&MaPttt::PhiDichVu));
+        t.add(kind, &a, s.ma_pttt.value() == Some(&MaPttt::PhiDichVu))?;
     }
-    t
+    Some(t)
 }
 
 impl SummaryBuilder {
-    /// Sets the nine money totals (`T_THUOC` ... `T_BHTT_GDV`) from the visit's lines.
+    /// Sets the nine money totals (`T_THUOC` ... `T_BHTT_GDV`) from the visit's lines (left
+    /// unchanged when a sum overflows).
     pub fn totals_from(self, drugs: &[DrugLine], services: &[ServiceLine]) -> Self {
-        let t = totals_of(drugs, services);
+        let Some(t) = totals_of(drugs, services) else {
+            return self;
+        };
         self.t_thuoc(money(t.t_thuoc))
             .t_vtyt(money(t.t_vtyt))
             .t_tongchi_bv(money(t.t_tongchi_bv))
