@@ -1,6 +1,7 @@
 //! `lienthong`: validate, convert and generate QĐ 130 claim files.
 
 mod convert;
+mod demo;
 mod io;
 mod validate;
 
@@ -36,6 +37,13 @@ enum ConvertTo {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the demo: generate visits, validate them, break one and explain the findings, and
+    /// round-trip XML through JSON. Needs no configuration and no network.
+    Demo {
+        /// Number of visits to generate.
+        #[arg(long, default_value_t = 500)]
+        hoso: usize,
+    },
     /// Check files: structure, field dictionary and table rules. Exit 0: no error; 1: errors found;
     /// 2: the command could not run.
     Validate {
@@ -90,6 +98,7 @@ pub enum Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo { hoso } => demo::run(hoso.max(1)),
         Command::Validate {
             files,
             format,

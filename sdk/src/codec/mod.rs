@@ -20,6 +20,8 @@ mod limits;
 mod standalone;
 mod table_read;
 mod table_write;
+#[cfg(test)]
+mod tests;
 
 pub use envelope_read::EnvelopeReader;
 pub use envelope_write::{table_document, EnvelopeWriter};

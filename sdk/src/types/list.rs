@@ -74,7 +74,8 @@ impl<T: Wire + ListKind> Wire for List<T> {
             if part.is_empty() {
                 return Err(LIST);
             }
-            items.push(T::parse_wire(part).map_err(|_| LIST)?);
+            // The item's own expectation says more than "a list" (every item must have it).
+            items.push(T::parse_wire(part)?);
         }
         Ok(List(items))
     }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end checks of the lienthong command: the README commands, exit codes, round trips.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet --release -p lienthong-cli
+bin=target/release/lienthong
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() { if "$@"; then pass=$((pass+1)); else echo "FAILED: $*"; fail=$((fail+1)); fi; }
+expect_exit() { local want=$1; shift; set +e; "$@" >/dev/null 2>&1; local got=$?; set -e; [ "$got" -eq "$want" ] || { echo "exit $got, wanted $want: $*"; return 1; }; }
+
+check "$bin" --version
+check "$bin" demo --hoso 300
+check "$bin" gen --hoso 200 --seed 11 -o "$tmp/v.xml"
+check expect_exit 0 "$bin" validate "$tmp/v.xml"
+check expect_exit 0 "$bin" validate --format json -o "$tmp/r.json" "$tmp/v.xml"
+check python3 -c "import json,sys; r=json.load(open('$tmp/r.json')); assert r['summary']=={'files':1,'hoso':200,'errors':0,'warnings':0}, r['summary']"
+check "$bin" convert "$tmp/v.xml" --to json -o "$tmp/v.json"
+check "$bin" convert "$tmp/v.json" --to xml -o "$tmp/back.xml"
+check cmp "$tmp/v.xml" "$tmp/back.xml"
+# A broken file: errors found (1), reported in JSON with the contract's keys.
+sed 's#<SOLUONGHOSO>200</SOLUONGHOSO>#<SOLUONGHOSO>200</SOLUONGHOSO><BAD/>#' "$tmp/v.xml" > "$tmp/bad.xml"
+check expect_exit 1 "$bin" validate "$tmp/bad.xml"
+set +e; "$bin" validate --format json "$tmp/bad.xml" > "$tmp/bad.json"; set -e
+check python3 -c "
+import json; r=json.load(open('$tmp/bad.json')); i=r['files'][0]['issues'][0]
+assert set(i)>={'rule','severity','table','ma_lk','stt','field','path','line','column','message_vi','message_en','hint'}, i
+assert i['rule']=='parse.unexpected_element' and i['line']==8, i"
+# The command could not run (2): a missing file.
+check expect_exit 2 "$bin" validate "$tmp/missing.xml"
+check expect_exit 1 "$bin" convert "$tmp/bad.xml" --to json -o "$tmp/x.json"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
