@@ -30,5 +30,7 @@ assert i['rule']=='parse.unexpected_element' and i['line']==8, i"
 # The command could not run (2): a missing file.
 check expect_exit 2 "$bin" validate "$tmp/missing.xml"
 check expect_exit 1 "$bin" convert "$tmp/bad.xml" --to json -o "$tmp/x.json"
+# Streaming: a 1 GB file through validate in flat memory (under 64 MB).
+check python3 .ci/memory-check.py "$bin"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
