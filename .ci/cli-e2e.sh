@@ -29,6 +29,9 @@ assert set(i)>={'rule','severity','table','ma_lk','stt','field','path','line','c
 assert i['rule']=='parse.unexpected_element' and i['line']==8, i"
 # The command could not run (2): a missing file.
 check expect_exit 2 "$bin" validate "$tmp/missing.xml"
+# The Rust example builds the worked visit of the research notes; its output validates clean.
+check cargo run --quiet --release -p lienthong --example build_visit -- "$tmp/visit.xml"
+check expect_exit 0 "$bin" validate "$tmp/visit.xml"
 check expect_exit 1 "$bin" convert "$tmp/bad.xml" --to json -o "$tmp/x.json"
 # Streaming: a 1 GB file through validate in flat memory (under 64 MB).
 check python3 .ci/memory-check.py "$bin"
