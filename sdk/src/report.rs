@@ -8,7 +8,9 @@
 use crate::codec::{
     sniff, AssessmentDocument, CheckinDocument, DocumentKind, EnvelopeReader, Limits, ParseError,
 };
-use crate::validate::{check_assessment, check_checkin, check_hoso, Finding, Severity};
+use crate::validate::{
+    check_assessment, check_checkin, check_header, check_hoso, Finding, Severity,
+};
 use serde_json::{json, Value};
 use std::io::BufRead;
 
@@ -106,6 +108,7 @@ pub fn validate_reader<R: BufRead>(
                 for n in reader.notices().to_vec() {
                     emit(n.to_finding(None, None), &mut sum);
                 }
+                let mut complete = true;
                 for item in &mut reader {
                     match item {
                         Ok(h) => {
@@ -117,8 +120,16 @@ pub fn validate_reader<R: BufRead>(
                                 return Err(std::io::Error::other(msg.clone()));
                             }
                             emit(Finding::from(&e), &mut sum);
+                            complete = false;
                         }
                     }
+                }
+                // The header is checked once the HOSO count is known (not after a structural error,
+                // where the count would be misleading).
+                if complete {
+                    check_header(reader.header(), reader.hoso_read())
+                        .into_iter()
+                        .for_each(|f| emit(f, &mut sum));
                 }
             }
         },

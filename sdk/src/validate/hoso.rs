@@ -41,6 +41,7 @@ pub fn check_hoso(hoso: &Hoso) -> Vec<Finding> {
                 .map(|n| n.to_finding(index, hoso.ma_lk())),
         );
     }
+    super::envelope::check_hoso_tables(hoso, &mut out);
     hoso.visit_tables(&mut Collect {
         hoso,
         ma_lk: hoso.ma_lk(),

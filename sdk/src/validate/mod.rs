@@ -5,11 +5,13 @@
 //! (table, `MA_LK`, `STT`, element, path, line and column) and a message in Vietnamese and
 //! English. Messages never contain patient values.
 
+mod envelope;
 pub(crate) mod field_rules;
 mod finding;
 mod hoso;
 pub(crate) mod support;
 
+pub use envelope::check_header;
 pub use finding::{Finding, Findings, Severity};
 pub use hoso::{check_assessment, check_checkin, check_hoso};
 
