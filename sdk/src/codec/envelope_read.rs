@@ -415,7 +415,7 @@ impl<R: BufRead> EnvelopeReader<R> {
                             Tag::Empty(n) if n == "NGAYLAP" || n == "SOLUONGHOSO" => {}
                             Tag::Start(n) if n == "DANHSACHHOSO" => return Ok(()),
                             Tag::Empty(n) if n == "DANHSACHHOSO" => {
-                                self.read_tail(true)?;
+                                self.read_tail()?;
                                 return Ok(());
                             }
                             other => return Err(self.unexpected(other, "THONGTINHOSO")),
@@ -447,8 +447,7 @@ impl<R: BufRead> EnvelopeReader<R> {
     }
 
     /// After `DANHSACHHOSO`: the end of `THONGTINHOSO`, `CHUKYDONVI`, the end of the root.
-    fn read_tail(&mut self, list_was_empty: bool) -> Result<(), ParseError> {
-        let _ = list_was_empty;
+    fn read_tail(&mut self) -> Result<(), ParseError> {
         self.state = State::Done;
         match self.next_tag("THONGTINHOSO")? {
             Tag::End => {}
@@ -737,29 +736,27 @@ impl<R: BufRead> Iterator for EnvelopeReader<R> {
         if self.state != State::InList {
             return None;
         }
-        let result = loop {
-            match self.next_tag("DANHSACHHOSO") {
-                Ok(Tag::Start(n)) if n == "HOSO" => {
-                    self.index += 1;
-                    break self.read_hoso().map(Some);
-                }
-                Ok(Tag::Empty(n)) if n == "HOSO" => {
-                    self.index += 1;
-                    let (line, _) = self.pos;
-                    let source = HosoSource {
-                        index: self.index,
-                        line,
-                        ..Default::default()
-                    };
-                    break Ok(Some(Hoso {
-                        source: Some(source),
-                        ..Default::default()
-                    }));
-                }
-                Ok(Tag::End) => break self.read_tail(false).map(|_| None),
-                Ok(other) => break Err(self.unexpected(other, "DANHSACHHOSO")),
-                Err(e) => break Err(e),
+        let result = match self.next_tag("DANHSACHHOSO") {
+            Ok(Tag::Start(n)) if n == "HOSO" => {
+                self.index += 1;
+                self.read_hoso().map(Some)
             }
+            Ok(Tag::Empty(n)) if n == "HOSO" => {
+                self.index += 1;
+                let (line, _) = self.pos;
+                let source = HosoSource {
+                    index: self.index,
+                    line,
+                    ..Default::default()
+                };
+                Ok(Some(Hoso {
+                    source: Some(source),
+                    ..Default::default()
+                }))
+            }
+            Ok(Tag::End) => self.read_tail().map(|_| None),
+            Ok(other) => Err(self.unexpected(other, "DANHSACHHOSO")),
+            Err(e) => Err(e),
         };
         match result {
             Ok(Some(h)) => Some(Ok(h)),

@@ -461,7 +461,7 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
             reexam
                 .then_some(())
                 .and(reexam_date)
-                .map(|d| crate::types::List::from(d)),
+                .map(crate::types::List::from),
         )
         .ma_hsba(format!("{}{:07}", if inpatient { "NT" } else { "KB" }, index + 1).as_str())
         .ma_ttdv("7900012345")
