@@ -131,6 +131,18 @@ pub trait Record: Clone + PartialEq + Default + std::fmt::Debug + Send + Sync + 
     }
 }
 
+/// What every table's builder can do, for code that works over any table (bindings, tests).
+pub trait RecordBuilder: Clone + Default + std::fmt::Debug {
+    /// The record it builds.
+    type Output: Record;
+    /// Sets an element by name from wire text.
+    fn set_wire(&mut self, element: &str, wire: &str) -> Result<(), crate::validate::UnknownElement>;
+    /// The record built so far.
+    fn record(&self) -> &Self::Output;
+    /// Checks the record's rules; every finding at once when one is an error.
+    fn try_build(self) -> Result<Self::Output, crate::validate::Findings>;
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __max_len {
@@ -312,6 +324,19 @@ macro_rules! record {
             /// Returns the record without checking it.
             pub fn build_unchecked(self) -> $name {
                 self.record
+            }
+        }
+
+        impl $crate::record::RecordBuilder for $builder {
+            type Output = $name;
+            fn set_wire(&mut self, element: &str, wire: &str) -> Result<(), $crate::validate::UnknownElement> {
+                self.set(element, wire)
+            }
+            fn record(&self) -> &$name {
+                &self.record
+            }
+            fn try_build(self) -> Result<$name, $crate::validate::Findings> {
+                self.build()
             }
         }
     };

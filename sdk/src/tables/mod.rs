@@ -19,6 +19,9 @@ pub mod sick_leave;
 pub mod summary;
 pub mod tuberculosis;
 
+#[cfg(test)]
+pub(crate) mod test_support;
+
 pub use assessment::{Assessment, AssessmentBuilder};
 pub use birth::{BirthCertificate, BirthCertificateBuilder};
 pub use checkin::{CheckinRow, CheckinRowBuilder};
