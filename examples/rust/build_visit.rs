@@ -14,7 +14,15 @@ type Error = Box<dyn std::error::Error>;
 
 const MA_LK: &str = "79999.KB250310.0001";
 
-fn drug(stt: u64, code: &str, name: &str, strength: &str, qty: u64, price: u64, ratio: u64) -> Result<DrugLine, Error> {
+fn drug(
+    stt: u64,
+    code: &str,
+    name: &str,
+    strength: &str,
+    qty: u64,
+    price: u64,
+    ratio: u64,
+) -> Result<DrugLine, Error> {
     let line = DrugLine::builder()
         .ma_lk(MA_LK)
         .stt(Int::new(stt))
@@ -71,7 +79,10 @@ fn service(stt: u64, code: &str, name: &str, nhom: &str, price: u64) -> Result<S
         .ngay_yl("202503100810")
         .ma_pttt("1");
     if nhom != "13" {
-        b = b.nguoi_thuc_hien("0009998/HCM-GPHN").ngay_th_yl("202503100815").ngay_kq("202503100900");
+        b = b
+            .nguoi_thuc_hien("0009998/HCM-GPHN")
+            .ngay_th_yl("202503100815")
+            .ngay_kq("202503100900");
     }
     Ok(b.compute_amounts().build()?)
 }
@@ -80,7 +91,15 @@ fn main() -> Result<(), Error> {
     let drugs = vec![
         drug(1, "40.677", "Metformin", "500mg", 60, 1250, 100)?,
         drug(2, "40.678", "Gliclazid", "30mg", 30, 3800, 100)?,
-        drug(3, "40.999", "Thuốc thanh toán theo tỷ lệ", "10mg", 30, 5000, 50)?,
+        drug(
+            3,
+            "40.999",
+            "Thuốc thanh toán theo tỷ lệ",
+            "10mg",
+            30,
+            5000,
+            50,
+        )?,
     ];
     let services = vec![
         service(1, "02.1896", "Khám Nội", "13", 34500)?,
@@ -132,12 +151,21 @@ fn main() -> Result<(), Error> {
     assert_eq!(summary.t_tongchi_bv.wire(), "438900");
     assert_eq!(summary.t_bhtt.wire(), "291120");
 
-    let hoso = Hoso { xml1: Some(summary), xml2: drugs, xml3: services, ..Default::default() };
+    let hoso = Hoso {
+        xml1: Some(summary),
+        xml2: drugs,
+        xml3: services,
+        ..Default::default()
+    };
     let findings = check_hoso(&hoso);
     for f in &findings {
         eprintln!("{f}");
     }
-    let envelope = Envelope::new(FacilityCode::new("79999")?, Date::new(2025, 3, 10).ok_or("date")?, vec![hoso]);
+    let envelope = Envelope::new(
+        FacilityCode::new("79999")?,
+        Date::new(2025, 3, 10).ok_or("date")?,
+        vec![hoso],
+    );
     let bytes = envelope.to_bytes()?;
     match std::env::args().nth(1) {
         Some(path) => std::fs::write(path, &bytes)?,

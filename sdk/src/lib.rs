@@ -34,6 +34,7 @@
 //! # Ok::<(), lienthong::ParseError>(())
 //! ```
 
+pub mod catalog;
 pub mod codec;
 pub mod gen;
 pub mod hoso;

@@ -3,7 +3,7 @@
 
 use super::error::{ErrorKind, ParseError};
 use super::limits::Limits;
-use super::table_read::{read_table, TableError};
+use super::table_read::{has_forbidden_chars, read_table, TableError};
 use super::{EnvelopeHeader, Notice, NoticeKind};
 use crate::hoso::{Hoso, HosoSource, OtherFile, TableSource, TableVisitorMut};
 use crate::record::{Record, TableId};
@@ -92,6 +92,8 @@ pub struct EnvelopeReader<R: BufRead> {
     text: String,
     decoded: Vec<u8>,
     pos: (u32, u32),
+    /// The last event was text (quick-xml then consumes the `<` or `&` that ends it).
+    after_text: bool,
 }
 
 fn lossy(name: &[u8]) -> String {
@@ -140,6 +142,7 @@ impl<R: BufRead> EnvelopeReader<R> {
             text: String::new(),
             decoded: Vec::new(),
             pos: (1, 1),
+            after_text: false,
         };
         r.read_head()?;
         Ok(r)
@@ -184,19 +187,46 @@ impl<R: BufRead> EnvelopeReader<R> {
     fn next(&mut self) -> Result<Event<'static>, ParseError> {
         self.buf.clear();
         self.pos = self.here();
-        let pos = self.pos;
-        let index = self.index;
-        match self.reader.read_event_into(&mut self.buf) {
-            Ok(ev) => Ok(ev.into_owned()),
+        let ev = match self.reader.read_event_into(&mut self.buf) {
+            Ok(ev) => ev.into_owned(),
             Err(e) => {
                 let kind = match e {
                     quick_xml::Error::Io(io) => ErrorKind::Io(io.to_string()),
                     other => ErrorKind::Syntax(other.to_string()),
                 };
-                let mut err = ParseError::new(kind, pos.0, pos.1);
-                err.hoso = (index > 0).then_some(index);
-                Err(err)
+                return Err(self.err(kind));
             }
+        };
+        // The buffered reader reads text up to and including the `<` that ends it, so markup that
+        // follows text starts one byte before the position recorded (always on the same line).
+        if self.after_text && !matches!(ev, Event::Text(_) | Event::GeneralRef(_) | Event::Eof) {
+            self.pos.1 = self.pos.1.saturating_sub(1).max(1);
+        }
+        self.after_text = matches!(ev, Event::Text(_));
+        // Everything the reader passes over must be UTF-8 and hold only characters XML allows,
+        // not just the values it keeps.
+        let bad = match &ev {
+            Event::Text(t) => Some(has_forbidden_chars(t) || std::str::from_utf8(t).is_err()),
+            Event::CData(t) => Some(has_forbidden_chars(t) || std::str::from_utf8(t).is_err()),
+            Event::Comment(t) | Event::DocType(t) => Some(std::str::from_utf8(t).is_err()),
+            Event::PI(t) => Some(std::str::from_utf8(t).is_err()),
+            Event::Start(t) | Event::Empty(t) => Some(std::str::from_utf8(t).is_err()),
+            _ => None,
+        };
+        match bad {
+            Some(true) => {
+                let utf8 = match &ev {
+                    Event::Text(t) => std::str::from_utf8(t).is_ok(),
+                    Event::CData(t) => std::str::from_utf8(t).is_ok(),
+                    _ => false,
+                };
+                Err(self.err(if utf8 {
+                    ErrorKind::Syntax("a character XML 1.0 does not allow".into())
+                } else {
+                    ErrorKind::NotUtf8
+                }))
+            }
+            _ => Ok(ev),
         }
     }
 

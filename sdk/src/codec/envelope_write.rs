@@ -2,10 +2,11 @@
 //! (UTF-8 without BOM, two-space indentation, one standard base64 line per table).
 
 use super::error::WriteError;
-use super::table_write::{escape_into, write_table};
+use super::table_write::{check_signature, escape_into, write_table};
 use super::EnvelopeHeader;
 use crate::hoso::{Hoso, TableVisitor};
 use crate::record::Record;
+use crate::types::is_xml_text;
 use base64::Engine;
 use std::io::Write;
 
@@ -19,7 +20,15 @@ pub struct EnvelopeWriter<W: Write> {
     written: usize,
 }
 
-fn header_text(h: &EnvelopeHeader) -> String {
+fn checked<'a>(element: &'static str, value: &'a str) -> Result<&'a str, WriteError> {
+    if is_xml_text(value) {
+        Ok(value)
+    } else {
+        Err(WriteError::InvalidEnvelopeChar { element })
+    }
+}
+
+fn header_text(h: &EnvelopeHeader) -> Result<String, WriteError> {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<GIAMDINHHS xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\n  <THONGTINDONVI>\n",
     );
@@ -37,19 +46,34 @@ fn header_text(h: &EnvelopeHeader) -> String {
             s.push_str(">\n");
         }
     };
-    elem(&mut s, "    ", "MACSKCB", &h.macskcb.wire());
+    elem(
+        &mut s,
+        "    ",
+        "MACSKCB",
+        checked("MACSKCB", &h.macskcb.wire())?,
+    );
     s.push_str("  </THONGTINDONVI>\n  <THONGTINHOSO>\n");
-    elem(&mut s, "    ", "NGAYLAP", &h.ngaylap.wire());
-    elem(&mut s, "    ", "SOLUONGHOSO", &h.soluonghoso.wire());
+    elem(
+        &mut s,
+        "    ",
+        "NGAYLAP",
+        checked("NGAYLAP", &h.ngaylap.wire())?,
+    );
+    elem(
+        &mut s,
+        "    ",
+        "SOLUONGHOSO",
+        checked("SOLUONGHOSO", &h.soluonghoso.wire())?,
+    );
     s.push_str("    <DANHSACHHOSO>\n");
-    s
+    Ok(s)
 }
 
 impl<W: Write> EnvelopeWriter<W> {
     /// Writes the header. `SOLUONGHOSO` is written as given in `header` (set it to the number of
     /// `HOSO` you will write; the rule pack checks that it matches).
     pub fn new(mut out: W, header: &EnvelopeHeader) -> Result<Self, WriteError> {
-        out.write_all(header_text(header).as_bytes())?;
+        out.write_all(header_text(header)?.as_bytes())?;
         Ok(EnvelopeWriter {
             out,
             doc: String::new(),
@@ -75,7 +99,9 @@ impl<W: Write> EnvelopeWriter<W> {
             return Err(e);
         }
         for f in &hoso.other_files {
-            file_element(&mut self.chunk, &f.loaihoso, &f.content);
+            let loaihoso = checked("LOAIHOSO", &f.loaihoso)?;
+            let content = checked("NOIDUNGFILE", &f.content)?;
+            file_element(&mut self.chunk, loaihoso, content);
         }
         self.chunk.push_str("      </HOSO>\n");
         self.out.write_all(self.chunk.as_bytes())?;
@@ -94,6 +120,7 @@ impl<W: Write> EnvelopeWriter<W> {
         let mut s = String::from("    </DANHSACHHOSO>\n  </THONGTINHOSO>\n");
         match signature {
             Some(sig) if !sig.is_empty() => {
+                check_signature(sig)?;
                 s.push_str("  <CHUKYDONVI>");
                 s.push_str(sig);
                 s.push_str("</CHUKYDONVI>\n");

@@ -215,6 +215,14 @@ pub enum WriteError {
         /// The element.
         element: String,
     },
+    /// An envelope value (header, `LOAIHOSO`, kept `NOIDUNGFILE`) holds a character XML 1.0 cannot
+    /// represent.
+    InvalidEnvelopeChar {
+        /// The element.
+        element: &'static str,
+    },
+    /// The raw `CHUKYDONVI` content given to the writer is not well-formed XML.
+    MalformedSignature,
     /// Writing to the output failed.
     Io(String),
 }
@@ -232,6 +240,15 @@ impl fmt::Display for WriteError {
                     write!(f, "[{r}]")?;
                 }
                 write!(f, "/{element} holds a character that XML cannot represent")
+            }
+            WriteError::InvalidEnvelopeChar { element } => {
+                write!(
+                    f,
+                    "GIAMDINHHS/{element} holds a character that XML cannot represent"
+                )
+            }
+            WriteError::MalformedSignature => {
+                f.write_str("the CHUKYDONVI content is not well-formed XML")
             }
             WriteError::Io(e) => write!(f, "could not write the output: {e}"),
         }

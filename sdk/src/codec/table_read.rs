@@ -33,6 +33,15 @@ pub(crate) struct TableDoc<R> {
     pub had_bom: bool,
 }
 
+/// True when UTF-8 `text` holds a character XML 1.0 does not allow (C0 controls other than tab,
+/// line feed and carriage return; U+FFFE; U+FFFF).
+pub(crate) fn has_forbidden_chars(text: &[u8]) -> bool {
+    text.iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        || memchr::memmem::find(text, b"\xEF\xBF\xBE").is_some()
+        || memchr::memmem::find(text, b"\xEF\xBF\xBF").is_some()
+}
+
 fn name_of(e: &BytesStart<'_>) -> String {
     String::from_utf8_lossy(e.name().as_ref()).into_owned()
 }
@@ -43,21 +52,37 @@ struct Parser<'a> {
     limits: &'a Limits,
     lines: LineTracker,
     text: String,
+    /// Byte offset where the last event started.
+    start: usize,
 }
 
 impl<'a> Parser<'a> {
+    /// An error at the start of the last event read.
     fn err(&self, kind: ErrorKind) -> TableError {
         TableError {
             kind,
-            offset: self.reader.buffer_position() as usize,
+            offset: self.start,
         }
     }
 
     fn next(&mut self) -> Result<Event<'a>, TableError> {
-        self.reader.read_event().map_err(|e| TableError {
+        let before = self.reader.buffer_position() as usize;
+        let ev = self.reader.read_event().map_err(|e| TableError {
             kind: ErrorKind::Syntax(e.to_string()),
             offset: self.reader.error_position() as usize,
-        })
+        })?;
+        self.start = before;
+        let forbidden = match &ev {
+            Event::Text(t) => has_forbidden_chars(t),
+            Event::CData(t) => has_forbidden_chars(t),
+            _ => false,
+        };
+        if forbidden {
+            return Err(self.err(ErrorKind::Syntax(
+                "a character XML 1.0 does not allow".into(),
+            )));
+        }
+        Ok(ev)
     }
 
     /// Reads the text content of the element just opened, up to its end tag.
@@ -275,13 +300,12 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
         limits,
         lines: LineTracker::new(),
         text: String::new(),
+        start: 0,
     };
     let table = R::TABLE;
     let root = table.root();
     // Prolog: declaration, comments, whitespace, then the root element.
-    let mut root_offset;
     let root_empty = loop {
-        root_offset = p.reader.buffer_position() as usize;
         match p.next()? {
             Event::Decl(d) => {
                 if let Some(Ok(enc)) = d.encoding() {
@@ -315,6 +339,7 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
             }
         }
     };
+    let root_offset = p.start;
     let mut out = TableDoc {
         rows: Vec::new(),
         row_lines: Vec::new(),
@@ -379,10 +404,20 @@ fn read_list<R: Record>(
             Event::Start(e) if e.name().as_ref() == list.as_bytes() && !seen_list => {
                 seen_list = true;
                 loop {
-                    let row_start = p.reader.buffer_position() as usize;
                     match p.next_structural(list)? {
                         Event::End(_) => break,
+                        Event::Start(r) | Event::Empty(r)
+                            if r.name().as_ref() == row.as_bytes()
+                                && out.rows.len() >= p.limits.max_rows =>
+                        {
+                            let _ = r;
+                            return Err(p.err(ErrorKind::Limit {
+                                what: "number of rows",
+                                limit: p.limits.max_rows as u64,
+                            }));
+                        }
                         Event::Start(r) if r.name().as_ref() == row.as_bytes() => {
+                            let row_start = p.start;
                             if out.rows.len() >= p.limits.max_rows {
                                 return Err(p.err(ErrorKind::Limit {
                                     what: "number of rows",
@@ -395,6 +430,7 @@ fn read_list<R: Record>(
                             out.row_lines.push(line);
                         }
                         Event::Empty(r) if r.name().as_ref() == row.as_bytes() => {
+                            let row_start = p.start;
                             let line = p.lines.line_at(p.doc, row_start);
                             out.rows.push(R::default());
                             out.row_lines.push(line);

@@ -3,6 +3,7 @@
 //! two-space indentation and LF line ends.
 
 use super::error::WriteError;
+use super::limits::is_xml_name;
 use crate::record::{Record, TableId};
 use crate::types::{is_xml_text, Kind};
 
@@ -95,6 +96,48 @@ fn push_element(
     Ok(())
 }
 
+/// Checks that raw `CHUKYDONVI` content is well-formed XML (balanced elements, no `DOCTYPE`,
+/// only characters XML allows), so that writing it cannot produce a broken file.
+pub(crate) fn check_signature(raw: &str) -> Result<(), WriteError> {
+    use quick_xml::events::Event;
+    if !is_xml_text(raw) {
+        return Err(WriteError::MalformedSignature);
+    }
+    let wrapped = format!("<CHUKYDONVI>{raw}</CHUKYDONVI>");
+    let mut r = quick_xml::Reader::from_str(&wrapped);
+    r.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) if is_xml_name(e.name().as_ref()) => depth += 1,
+            Ok(Event::Empty(e)) if is_xml_name(e.name().as_ref()) => {}
+            Ok(Event::Start(_)) | Ok(Event::Empty(_)) => {
+                return Err(WriteError::MalformedSignature)
+            }
+            Ok(Event::End(_)) => {
+                depth -= 1;
+                if depth == 0 {
+                    return match r.read_event() {
+                        Ok(Event::Eof) => Ok(()),
+                        _ => Err(WriteError::MalformedSignature),
+                    };
+                }
+            }
+            Ok(Event::Eof) | Ok(Event::DocType(_)) | Ok(Event::Decl(_)) | Err(_) => {
+                return Err(WriteError::MalformedSignature)
+            }
+            Ok(Event::GeneralRef(g)) => {
+                let name = String::from_utf8_lossy(&g);
+                if !g.is_char_ref() && quick_xml::escape::resolve_predefined_entity(&name).is_none()
+                {
+                    return Err(WriteError::MalformedSignature);
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
 /// Writes a whole table document. `signature` is the raw content of `CHUKYDONVI` for the
 /// check-in and XML12 documents (written empty when `None`); other tables have none.
 pub(crate) fn write_table<R: Record>(
@@ -133,6 +176,7 @@ pub(crate) fn write_table<R: Record>(
     if table.has_own_signature() {
         match signature {
             Some(s) if !s.is_empty() => {
+                check_signature(s)?;
                 out.push_str("  <CHUKYDONVI>");
                 out.push_str(s);
                 out.push_str("</CHUKYDONVI>\n");

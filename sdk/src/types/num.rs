@@ -138,10 +138,17 @@ impl Wire for Dec {
         let leading_zeros = (int.len() - significant) as u8;
         let trimmed = &s[leading_zeros as usize..];
         let value: Decimal = trimmed.parse().map_err(|_| DEC)?;
-        Ok(Dec {
+        let dec = Dec {
             value,
             leading_zeros,
-        })
+        };
+        // More significant digits than a decimal holds would be rounded: refuse rather than rewrite.
+        let mut back = String::with_capacity(s.len());
+        dec.write_wire(&mut back);
+        if back != s {
+            return Err(DEC);
+        }
+        Ok(dec)
     }
     fn write_wire(&self, out: &mut String) {
         for _ in 0..self.leading_zeros {
@@ -217,7 +224,17 @@ mod tests {
             Decimal::new(34500, 0)
         );
         for bad in [
-            "", "-1", "+1", "1.", ".5", "1,5", "1e3", "1_000", " 1", "1 ",
+            "",
+            "-1",
+            "+1",
+            "1.",
+            ".5",
+            "1,5",
+            "1e3",
+            "1_000",
+            " 1",
+            "1 ",
+            "9.9999999999999999999999999999",
         ] {
             assert!(Dec::parse_wire(bad).is_err(), "{bad}");
         }

@@ -9,6 +9,7 @@ mod envelope;
 pub(crate) mod field_rules;
 mod finding;
 mod hoso;
+pub(crate) mod icd;
 pub(crate) mod support;
 
 pub use envelope::check_header;

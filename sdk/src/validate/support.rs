@@ -27,6 +27,14 @@ impl<'a, 'c, R: Record> Check<'a, 'c, R> {
         );
     }
 
+    /// A warning finding at `field`.
+    pub(crate) fn warning(&mut self, rule: &'static str, field: &str, vi: String, en: String) {
+        self.out.push(
+            self.ctx
+                .finding(self.rec, rule, Severity::Warning, Some(field), vi, en),
+        );
+    }
+
     /// `field` must be present when `when` holds (`cond_*` describes the condition).
     pub(crate) fn required_when(
         &mut self,

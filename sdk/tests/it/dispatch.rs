@@ -2,8 +2,9 @@
 //! record type in and out of a `Hoso` (whose tables are reached through the visitor traits).
 
 use lienthong::hoso::{Hoso, TableVisitorMut};
-use lienthong::record::{Record, TableId};
+use lienthong::record::{ExtraElement, InLayouts, Layout, Record, TableId};
 use lienthong::tables::*;
+use lienthong::types::Kind;
 use std::any::Any;
 
 /// Generic code to run for one record type.
@@ -64,4 +65,102 @@ pub fn rows_of<R: Record>(hoso: &mut Hoso) -> Vec<R> {
     *v.0.expect("an envelope table")
         .downcast::<Vec<R>>()
         .expect("same record type")
+}
+
+/// A well-formed wire value of `kind`; `n` varies it (leading and trailing zeros, unknown codes,
+/// several list items, Vietnamese text with markup characters).
+pub fn sample_wire(kind: Kind, n: usize) -> String {
+    match kind {
+        Kind::Text => [
+            "Nguyễn Thị Ánh <&> ]]> \"x\"",
+            "  Sốt cao\r\nho nhiều  ",
+            "Đau đầu, chóng mặt",
+        ][n % 3]
+            .into(),
+        Kind::Code => ["K01", "57/QĐ-TTMS;G1;N1;2024", "40.17", "0001"][n % 4].into(),
+        Kind::Ident => ["BN00000001", "0912345678", "00A1"][n % 3].into(),
+        Kind::MaLk => format!("79001.250310.{:07}", n + 1),
+        Kind::Facility => ["79001", "01000", "0100A"][n % 3].into(),
+        Kind::Card => ["GD4797912345678", "HT3010000000001"][n % 2].into(),
+        Kind::Cccd => ["079085001234", "012345678", "B1234567"][n % 3].into(),
+        Kind::Bhxh => ["7912345678", "0100000001"][n % 2].into(),
+        Kind::Icd => ["E11.9", "I10", "A17.0†", "G01*"][n % 4].into(),
+        Kind::Int => ["1", "03", "0", "2025"][n % 4].into(),
+        Kind::Dec => ["034500.00", "0.5", "1000", "058.50", "0"][n % 5].into(),
+        Kind::Date => ["20250310", "20240229", "19991231"][n % 3].into(),
+        Kind::DateTime => ["202503100805", "202402292359", "200001010000"][n % 3].into(),
+        Kind::BirthDateTime => ["198500000000", "198504150730", "202503100000"][n % 3].into(),
+        Kind::BirthDate => ["19850000", "19850415"][n % 2].into(),
+        Kind::DateOrDateTime => ["20250310", "202503100805"][n % 2].into(),
+        Kind::Enum(codes) => {
+            if n % 4 == 3 {
+                "ZZ9".into()
+            } else {
+                codes[n % codes.len()].into()
+            }
+        }
+        Kind::List(inner) => {
+            let items = 1 + n % 3;
+            (0..items)
+                .map(|i| sample_wire(*inner, n + i))
+                .collect::<Vec<_>>()
+                .join(";")
+        }
+    }
+}
+
+/// A record whose every element of `layout` has a value (and one element outside the
+/// dictionary).
+pub fn full_record<R: Record>(layout: Layout, n: usize) -> R {
+    // Only a table with QĐ 3176 elements (XML13) can show its layout in a file.
+    let layout = if R::FIELDS.iter().any(|f| f.layouts == InLayouts::Qd3176Only) {
+        layout
+    } else {
+        Layout::Qd4750
+    };
+    let mut r = R::default();
+    r.set_layout(layout);
+    for (i, f) in R::FIELDS.iter().enumerate() {
+        if f.layouts.contains(layout) || f.layouts == InLayouts::Qd4750Only {
+            r.field_mut(i).set_wire(&sample_wire(f.kind, n + i));
+        }
+    }
+    r.extra_mut().push(ExtraElement {
+        name: "GHI_CHU_RIENG".into(),
+        text: format!("ghi chú {n} & <x>").into(),
+    });
+    r
+}
+
+/// The differences between two records, element by element (wire text), for failure messages.
+pub fn diff_records<R: Record>(a: &R, b: &R) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, f) in R::FIELDS.iter().enumerate() {
+        let (x, y) = (a.field(i), b.field(i));
+        if x.wire() != y.wire()
+            || x.is_absent() != y.is_absent()
+            || x.is_invalid() != y.is_invalid()
+        {
+            out.push(format!(
+                "{}: {:?} (absent {}, invalid {}) vs {:?} (absent {}, invalid {})",
+                f.element,
+                x.wire(),
+                x.is_absent(),
+                x.is_invalid(),
+                y.wire(),
+                y.is_absent(),
+                y.is_invalid()
+            ));
+        }
+    }
+    if a.extra() != b.extra() {
+        out.push(format!("extra: {:?} vs {:?}", a.extra(), b.extra()));
+    }
+    if a.layout() != b.layout() {
+        out.push(format!("layout: {:?} vs {:?}", a.layout(), b.layout()));
+    }
+    if out.is_empty() && a != b {
+        out.push("records differ in a way the wire text does not show".into());
+    }
+    out
 }

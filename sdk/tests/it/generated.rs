@@ -38,7 +38,7 @@ fn generated_totals_balance() {
     for i in 0..200 {
         let h = generate_hoso(&opts, i);
         let x1 = h.xml1.as_ref().unwrap();
-        let t = totals_of(&h.xml2, &h.xml3);
+        let t = totals_of(&h.xml2, &h.xml3).unwrap();
         let get = |f: &lienthong::types::Field<lienthong::types::Dec>| f.value().unwrap().get();
         assert_eq!(get(&x1.t_tongchi_bv), t.t_tongchi_bv);
         assert_eq!(

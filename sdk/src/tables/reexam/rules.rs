@@ -2,12 +2,17 @@
 //! date not before admission).
 
 use super::Reexam;
+use crate::validate::icd;
 use crate::validate::support::Check;
 use crate::validate::{FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for Reexam {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let mut c = Check::new(self, ctx, out);
+        icd::known_codes(&mut c, "MA_BENH_KT", &self.ma_benh_kt);
+        if let Some(m) = self.ma_benh_chinh.value() {
+            icd::known(&mut c, "MA_BENH_CHINH", m);
+        }
         let appointment = self.ngay_hen_kl.value().map(|d| d.date());
         c.not_before(
             "xml14.ngay_hen_kl.order",

@@ -2,12 +2,14 @@
 
 use super::ServiceLine;
 use crate::types::codes::MaNhom;
+use crate::validate::icd;
 use crate::validate::support::Check;
 use crate::validate::{FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for ServiceLine {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let mut c = Check::new(self, ctx, out);
+        icd::known_codes(&mut c, "MA_BENH", &self.ma_benh);
         let nhom = self.ma_nhom.value();
         c.one_of("xml3.item_code", &["MA_DICH_VU", "MA_VAT_TU"]);
         c.required_when(

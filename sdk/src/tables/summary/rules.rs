@@ -3,6 +3,7 @@
 use super::Summary;
 use crate::types::codes::MaLoaiKcb;
 use crate::types::Field;
+use crate::validate::icd;
 use crate::validate::support::Check;
 use crate::validate::{FamilyRules, Finding, RuleCtx};
 
@@ -50,6 +51,16 @@ impl FamilyRules for Summary {
                 );
             }
         }
+        let birth = self.ngay_sinh.value().and_then(|b| b.date());
+        let admitted = self.ngay_vao.value().map(|d| d.date());
+        icd::diagnoses(
+            &mut c,
+            &self.ma_benh_chinh,
+            &self.ma_benh_kt,
+            self.gioi_tinh.value(),
+            birth,
+            admitted,
+        );
         let inpatient = matches!(
             self.ma_loai_kcb.value(),
             Some(MaLoaiKcb::NoiTru | MaLoaiKcb::NoiTruBanNgay)

@@ -1,0 +1,3 @@
+//! Reference catalogues compiled into the library.
+
+pub mod icd10;
