@@ -7,6 +7,10 @@ use crate::record::TableId;
 use crate::types::{AnyField, Field, Wire};
 
 fn envelope_finding(rule: &'static str, field: Option<&str>, vi: String, en: String) -> Finding {
+    debug_assert!(
+        super::catalog::rule(rule).is_some(),
+        "rule {rule} is missing from the catalogue"
+    );
     Finding {
         rule,
         severity: Severity::Error,

@@ -5,6 +5,8 @@
 //! (table, `MA_LK`, `STT`, element, path, line and column) and a message in Vietnamese and
 //! English. Messages never contain patient values.
 
+pub mod catalog;
+mod config;
 mod envelope;
 pub(crate) mod field_rules;
 mod finding;
@@ -12,6 +14,7 @@ mod hoso;
 pub(crate) mod icd;
 pub(crate) mod support;
 
+pub use config::{ConfigError, Override, Pack, RuleConfig};
 pub use envelope::check_header;
 pub use finding::{Finding, Findings, Severity};
 pub use hoso::{check_assessment, check_checkin, check_hoso};
@@ -62,6 +65,10 @@ impl RuleCtx<'_> {
         message_vi: String,
         message_en: String,
     ) -> Finding {
+        debug_assert!(
+            catalog::rule(rule).is_some(),
+            "rule {rule} is missing from the catalogue"
+        );
         Finding {
             rule,
             severity,

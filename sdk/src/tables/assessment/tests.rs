@@ -1,8 +1,10 @@
 use super::*;
-use crate::record::{Record, Req};
+use crate::record::Layout;
+use crate::tables::test_support::{
+    builds_clean, debug_hides, each_copied, each_only, each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::types::codes;
-use crate::validate::{check_record, RuleCtx};
 
 /// A first assessment after an occupational accident.
 fn valid() -> AssessmentBuilder {
@@ -40,18 +42,9 @@ fn valid() -> AssessmentBuilder {
         .duoc_xacdinh("Tỷ lệ tổn thương cơ thể 21%")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: AssessmentBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
 #[test]
 fn valid_assessment_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid assessment");
+    let r = builds_clean(valid());
     assert_eq!(r.so_cccd.value().unwrap().as_str(), "001070001234");
     assert_eq!(r.ma_bhxh.value().unwrap().as_str(), "0112345678");
     assert_eq!(r.dien_thoai.wire(), "0912345678");
@@ -59,7 +52,6 @@ fn valid_assessment_builds_and_keeps_wire_forms() {
     let doi_tuong = r.ma_doi_tuong.value().unwrap();
     assert_eq!(doi_tuong.items(), &[codes::MaDoiTuongGd::Tnld]);
     assert_eq!(r.tong_tyle_ttct.value().unwrap().get(), 21);
-    assert!(check_record(&r, &RuleCtx::default()).is_empty());
 }
 
 #[test]
@@ -75,51 +67,42 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in Assessment::FIELDS.iter().filter(|s| s.required == Req::Yes) {
-        let mut b = valid();
-        b.set(spec.element, "").unwrap();
-        only(b, "field.required", spec.element);
-    }
+    each_required_is_required(&valid(), Layout::Qd4750, &[]);
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(valid().ngay_hop("20250230"), "field.format", "NGAY_HOP");
-    only(
-        valid().ma_the_bhyt("DN0010112345678"),
+    each_only(
         "field.format",
-        "MA_THE_BHYT",
+        [
+            (valid().ngay_hop("20250230"), "NGAY_HOP"),
+            (valid().ma_the_bhyt("DN0010112345678"), "MA_THE_BHYT"),
+            (valid().ma_bhxh("01123456"), "MA_BHXH"),
+            (valid().so_cccd("001 070 001"), "SO_CCCD"),
+        ],
     );
-    only(valid().ma_bhxh("01123456"), "field.format", "MA_BHXH");
-    only(valid().so_cccd("001 070 001"), "field.format", "SO_CCCD");
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
-    only(
-        valid().dien_thoai("0912345678123456"),
+    each_only(
         "field.max_length",
-        "DIEN_THOAI",
-    );
-    only(
-        valid().dang_huong_che_do("1;4;5"),
-        "field.max_length",
-        "DANG_HUONG_CHE_DO",
+        [
+            (valid().dien_thoai("0912345678123456"), "DIEN_THOAI"),
+            (valid().dang_huong_che_do("1;4;5"), "DANG_HUONG_CHE_DO"),
+        ],
     );
 }
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().chuc_vu("3"), "field.unknown_code", "CHUC_VU");
-    only(
-        valid().kham_giam_dinh("9"),
+    each_only(
         "field.unknown_code",
-        "KHAM_GIAM_DINH",
-    );
-    only(
-        valid().ma_doi_tuong("TNLĐ;XYZ"),
-        "field.unknown_code",
-        "MA_DOI_TUONG",
+        [
+            (valid().chuc_vu("3"), "CHUC_VU"),
+            (valid().kham_giam_dinh("9"), "KHAM_GIAM_DINH"),
+            (valid().ma_doi_tuong("TNLĐ;XYZ"), "MA_DOI_TUONG"),
+        ],
     );
 }
 
@@ -131,8 +114,7 @@ fn meeting_not_before_birth() {
         "NGAY_HOP",
     );
     // Birth year only: nothing to compare.
-    let r = valid().ngay_sinh("19700000").build().expect("year only");
-    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+    builds_clean(valid().ngay_sinh("19700000"));
 }
 
 #[test]
@@ -147,27 +129,23 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         .dien_thoai("0912345678")
         .build_unchecked();
     let b = AssessmentBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     assert_eq!(b.peek().dien_thoai.wire(), "0912345678");
 }
 
 #[test]
 fn debug_output_redacts_patient_data() {
-    let s = format!("{:?}", valid().build().unwrap());
-    for secret in [
-        "TRẦN",
-        "001070001234",
-        "0112345678",
-        "0912345678",
-        "1970",
-        "Hàng Bài",
-    ] {
-        assert!(!s.contains(secret), "{secret} in {s}");
-    }
+    let s = debug_hides(
+        &valid(),
+        &[
+            "TRẦN",
+            "001070001234",
+            "0112345678",
+            "0912345678",
+            "1970",
+            "Hàng Bài",
+        ],
+    );
     assert!(
         s.contains("20250320") && s.contains("KHAM_GIAM_DINH: \"1\""),
         "{s}"

@@ -1,5 +1,8 @@
 use super::*;
-use crate::record::{Record, Req};
+use crate::record::{Layout, Record};
+use crate::tables::test_support::{
+    builds_clean, debug_hides, each_copied, each_only, each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::validate::{check_record, RuleCtx};
 
@@ -14,24 +17,14 @@ fn valid() -> ClinicalNoteBuilder {
         .nguoi_thuc_hien("001234/HCM-CCHN;004321/HCM-CCHN")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: ClinicalNoteBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
 #[test]
 fn valid_note_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid note");
+    let r = builds_clean(valid());
     let people = r.nguoi_thuc_hien.value().unwrap();
     assert_eq!(people.len(), 2);
     assert_eq!(people.items()[1].as_str(), "004321/HCM-CCHN");
     assert_eq!(r.nguoi_thuc_hien.wire(), "001234/HCM-CCHN;004321/HCM-CCHN");
     assert_eq!(r.thoi_diem_dbls.wire(), "202503110800");
-    assert!(check_record(&r, &RuleCtx::default()).is_empty());
 }
 
 #[test]
@@ -41,37 +34,25 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in ClinicalNote::FIELDS
-        .iter()
-        .filter(|s| s.required == Req::Yes)
-    {
-        let mut b = valid();
-        b.set(spec.element, "").unwrap();
-        only(b, "field.required", spec.element);
-    }
+    each_required_is_required(&valid(), Layout::Qd4750, &[]);
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().thoi_diem_dbls("202502300800"),
+    each_only(
         "field.format",
-        "THOI_DIEM_DBLS",
-    );
-    only(
-        valid().thoi_diem_dbls("202503112460"),
-        "field.format",
-        "THOI_DIEM_DBLS",
-    );
-    only(
-        valid().nguoi_thuc_hien("001234/HCM-CCHN; 004321/HCM-CCHN"),
-        "field.format",
-        "NGUOI_THUC_HIEN",
-    );
-    only(
-        valid().nguoi_thuc_hien("001234/HCM-CCHN;"),
-        "field.format",
-        "NGUOI_THUC_HIEN",
+        [
+            (valid().thoi_diem_dbls("202502300800"), "THOI_DIEM_DBLS"),
+            (valid().thoi_diem_dbls("202503112460"), "THOI_DIEM_DBLS"),
+            (
+                valid().nguoi_thuc_hien("001234/HCM-CCHN; 004321/HCM-CCHN"),
+                "NGUOI_THUC_HIEN",
+            ),
+            (
+                valid().nguoi_thuc_hien("001234/HCM-CCHN;"),
+                "NGUOI_THUC_HIEN",
+            ),
+        ],
     );
 }
 
@@ -117,11 +98,7 @@ fn decomposed_vietnamese_is_a_warning() {
 fn for_episode_copies_the_episode_key() {
     let summary = Summary::builder().ma_lk("LK2503100001").build_unchecked();
     let b = ClinicalNoteBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     let r = b
         .stt("1")
         .dien_bien_ls("Ổn định")
@@ -134,8 +111,7 @@ fn for_episode_copies_the_episode_key() {
 
 #[test]
 fn debug_output_redacts_clinical_text() {
-    let s = format!("{:?}", valid().build().unwrap());
-    assert!(!s.contains("sốt nhẹ") && !s.contains("Hội chẩn"), "{s}");
+    let s = debug_hides(&valid(), &["sốt nhẹ", "Hội chẩn"]);
     assert!(
         s.contains("LK2503100001") && s.contains("[redacted]"),
         "{s}"

@@ -1,8 +1,12 @@
 use super::*;
-use crate::record::{Record, Req};
+use crate::record::Layout;
+use crate::tables::test_support::{
+    builds_clean, builds_without, cleared, debug_hides, each_copied, each_only,
+    each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::types::codes;
-use crate::validate::{check_record, Findings, RuleCtx};
+use crate::validate::Findings;
 
 /// An adult on first-line ARV, 90 days of drugs dispensed, no TB treatment.
 fn valid() -> HivRecordBuilder {
@@ -39,15 +43,6 @@ fn valid() -> HivRecordBuilder {
         .ma_cskcb("79024")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: HivRecordBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
 /// (rule, field) of every finding of a failed build.
 fn found(res: Result<HivRecord, Findings>) -> Vec<(&'static str, String)> {
     let f = res.expect_err("build should fail");
@@ -56,22 +51,14 @@ fn found(res: Result<HivRecord, Findings>) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn rules(r: &HivRecord) -> Vec<&'static str> {
-    check_record(r, &RuleCtx::default())
-        .iter()
-        .map(|f| f.rule)
-        .collect()
-}
-
 #[test]
 fn valid_record_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid record");
+    let r = builds_clean(valid());
     assert_eq!(r.so_cccd.value().unwrap().as_str(), "001085000123");
     assert_eq!(r.so_ngay_cap_thuoc_arv.value().unwrap().get(), 90);
     assert_eq!(r.loai_dtri_lao.value(), Some(&codes::LoaiDtriLao::Khong));
     assert_eq!(r.ma_xu_tri.value().unwrap().items(), &[codes::MaXuTri::Arv]);
     assert_eq!(r.noi_xn_kd.wire(), "79001");
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
 }
 
 #[test]
@@ -81,59 +68,51 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in HivRecord::FIELDS.iter().filter(|s| s.required == Req::Yes) {
-        let mut b = valid();
-        b.set(spec.element, "").unwrap();
-        only(b, "field.required", spec.element);
-    }
+    each_required_is_required(&valid(), Layout::Qd4750, &[]);
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().ngay_chuyen_phac_do("20240230"),
+    each_only(
         "field.format",
-        "NGAY_CHUYEN_PHAC_DO",
-    );
-    only(
-        valid().ma_the_bhyt("HC9797912345678"),
-        "field.format",
-        "MA_THE_BHYT",
-    );
-    only(valid().noi_bddt_arv("7902"), "field.format", "NOI_BDDT_ARV");
-    only(
-        valid().ma_tinh_trang_dk("4;;6"),
-        "field.format",
-        "MA_TINH_TRANG_DK",
+        [
+            (
+                valid().ngay_chuyen_phac_do("20240230"),
+                "NGAY_CHUYEN_PHAC_DO",
+            ),
+            (valid().ma_the_bhyt("HC9797912345678"), "MA_THE_BHYT"),
+            (valid().noi_bddt_arv("7902"), "NOI_BDDT_ARV"),
+            (valid().ma_tinh_trang_dk("4;;6"), "MA_TINH_TRANG_DK"),
+        ],
     );
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
-    only(
-        valid().so_ngay_cap_thuoc_arv("1000"),
+    each_only(
         "field.max_length",
-        "SO_NGAY_CAP_THUOC_ARV",
-    );
-    only(
-        valid().ma_tinh_trang_dk("2;3;4;5;6;7;8;9;2;3"),
-        "field.max_length",
-        "MA_TINH_TRANG_DK",
+        [
+            (
+                valid().so_ngay_cap_thuoc_arv("1000"),
+                "SO_NGAY_CAP_THUOC_ARV",
+            ),
+            (
+                valid().ma_tinh_trang_dk("2;3;4;5;6;7;8;9;2;3"),
+                "MA_TINH_TRANG_DK",
+            ),
+        ],
     );
 }
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().ma_loai_bn("6"), "field.unknown_code", "MA_LOAI_BN");
-    only(
-        valid().ma_tinh_trang_dk("4;10"),
+    each_only(
         "field.unknown_code",
-        "MA_TINH_TRANG_DK",
-    );
-    only(
-        valid().giai_doan_lam_sang("5"),
-        "field.unknown_code",
-        "GIAI_DOAN_LAM_SANG",
+        [
+            (valid().ma_loai_bn("6"), "MA_LOAI_BN"),
+            (valid().ma_tinh_trang_dk("4;10"), "MA_TINH_TRANG_DK"),
+            (valid().giai_doan_lam_sang("5"), "GIAI_DOAN_LAM_SANG"),
+        ],
     );
 }
 
@@ -146,14 +125,13 @@ fn tb_treatment_needs_regimen_and_dates() {
         ("xml6.ngaykt_dtri_lao.required", "NGAYKT_DTRI_LAO"),
     ];
     assert_eq!(got, want.map(|(r, f)| (r, f.to_string())));
-    let r = valid()
-        .loai_dtri_lao("1")
-        .phacdo_dtri_lao("22")
-        .ngaybd_dtri_lao("20250310")
-        .ngaykt_dtri_lao("20250610")
-        .build()
-        .expect("latent TB with regimen");
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    builds_clean(
+        valid()
+            .loai_dtri_lao("1")
+            .phacdo_dtri_lao("22")
+            .ngaybd_dtri_lao("20250310")
+            .ngaykt_dtri_lao("20250610"),
+    );
 }
 
 #[test]
@@ -166,15 +144,14 @@ fn infants_need_pcr_results() {
         ("xml6.ma_kq_xn_pcr.required", "MA_KQ_XN_PCR"),
     ];
     assert_eq!(got, want.map(|(r, f)| (r, f.to_string())));
-    let r = valid()
-        .ma_tinh_trang_dk("1")
-        .lan_xn_pcr("1")
-        .ngay_xn_pcr("20250301")
-        .ngay_kq_xn_pcr("20250305")
-        .ma_kq_xn_pcr("0")
-        .build()
-        .expect("infant with PCR");
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    builds_clean(
+        valid()
+            .ma_tinh_trang_dk("1")
+            .lan_xn_pcr("1")
+            .ngay_xn_pcr("20250301")
+            .ngay_kq_xn_pcr("20250305")
+            .ma_kq_xn_pcr("0"),
+    );
 }
 
 #[test]
@@ -187,19 +164,16 @@ fn arv_needs_course_dates_and_days_dispensed() {
             "SO_NGAY_CAP_THUOC_ARV",
         ),
     ] {
-        let mut b = valid();
-        b.set(field, "").unwrap();
-        only(b, rule, field);
+        only(cleared(&valid(), field), rule, field);
     }
     // Cotrimoxazole only: no ARV course.
-    let r = valid()
-        .ma_xu_tri("4")
-        .ngay_bat_dau_xu_tri("")
-        .ngay_ket_thuc_xu_tri("")
-        .so_ngay_cap_thuoc_arv("")
-        .build()
-        .expect("no ARV");
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    builds_clean(
+        valid()
+            .ma_xu_tri("4")
+            .ngay_bat_dau_xu_tri("")
+            .ngay_ket_thuc_xu_tri("")
+            .so_ngay_cap_thuoc_arv(""),
+    );
 }
 
 #[test]
@@ -209,12 +183,10 @@ fn other_regimen_needs_its_line() {
         "xml6.ma_bac_phac_do.required",
         "MA_BAC_PHAC_DO",
     );
-    let r = valid()
-        .ma_phac_do_dieu_tri("KHAC")
-        .ma_bac_phac_do("2")
-        .build()
-        .expect("other regimen with its line");
-    assert!(!rules(&r).contains(&"xml6.ma_bac_phac_do.required"));
+    builds_without(
+        valid().ma_phac_do_dieu_tri("KHAC").ma_bac_phac_do("2"),
+        "xml6.ma_bac_phac_do.required",
+    );
 }
 
 #[test]
@@ -243,20 +215,16 @@ fn for_episode_copies_demographics_from_xml1() {
         .ma_cskcb("79024")
         .build_unchecked();
     let b = HivRecordBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     assert_eq!(b.peek().ma_the_bhyt.value().unwrap().len(), 2);
     assert_eq!(b.peek().so_cccd.value().unwrap().as_str(), "079190000456");
 }
 
 #[test]
 fn debug_output_redacts_patient_data() {
-    let s = format!("{:?}", valid().build().unwrap());
-    for secret in ["001085000123", "HC4797912345678", "1985", "Lê Lợi"] {
-        assert!(!s.contains(secret), "{secret} in {s}");
-    }
+    let s = debug_hides(
+        &valid(),
+        &["001085000123", "HC4797912345678", "1985", "Lê Lợi"],
+    );
     assert!(s.contains("LK2503100001") && s.contains("79024"), "{s}");
 }

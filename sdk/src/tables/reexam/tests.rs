@@ -1,8 +1,10 @@
 use super::*;
-use crate::record::{Record, Req};
+use crate::record::Layout;
+use crate::tables::test_support::{
+    builds_clean, debug_hides, each_copied, each_only, each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::types::DateOrDateTime;
-use crate::validate::{check_record, Findings, RuleCtx};
 
 /// A follow-up appointment one week after discharge.
 fn valid() -> ReexamBuilder {
@@ -27,22 +29,9 @@ fn valid() -> ReexamBuilder {
         .ngay_ct("20250315")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: ReexamBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
-fn clean(r: Result<Reexam, Findings>) -> bool {
-    check_record(&r.expect("valid appointment"), &RuleCtx::default()).is_empty()
-}
-
 #[test]
 fn valid_appointment_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid appointment");
+    let r = builds_clean(valid());
     assert!(matches!(
         r.ngay_hen_kl.value(),
         Some(DateOrDateTime::Date(_))
@@ -50,7 +39,6 @@ fn valid_appointment_builds_and_keeps_wire_forms() {
     assert_eq!(r.ngay_hen_kl.wire(), "20250322");
     assert_eq!(r.ma_cskcb.value().unwrap().as_str(), "79024");
     assert_eq!(r.ma_bac_si.value().unwrap().len(), 1);
-    assert!(clean(valid().build()));
     // The appointment may also carry a time.
     let r = valid().ngay_hen_kl("202503220730").build().unwrap();
     assert_eq!(r.ngay_hen_kl.value().unwrap().date().day(), 22);
@@ -63,48 +51,30 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in Reexam::FIELDS.iter().filter(|s| s.required == Req::Yes) {
-        let mut b = valid();
-        b.set(spec.element, "").unwrap();
-        only(b, "field.required", spec.element);
-    }
+    each_required_is_required(&valid(), Layout::Qd4750, &[]);
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().ngay_hen_kl("20250230"),
+    each_only(
         "field.format",
-        "NGAY_HEN_KL",
-    );
-    only(
-        valid().ngay_hen_kl("2025032207"),
-        "field.format",
-        "NGAY_HEN_KL",
-    );
-    only(
-        valid().ma_the_bhyt("HC4797912345678;"),
-        "field.format",
-        "MA_THE_BHYT",
-    );
-    only(
-        valid().ngay_sinh("198504152500"),
-        "field.format",
-        "NGAY_SINH",
+        [
+            (valid().ngay_hen_kl("20250230"), "NGAY_HEN_KL"),
+            (valid().ngay_hen_kl("2025032207"), "NGAY_HEN_KL"),
+            (valid().ma_the_bhyt("HC4797912345678;"), "MA_THE_BHYT"),
+            (valid().ngay_sinh("198504152500"), "NGAY_SINH"),
+        ],
     );
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
-    only(
-        valid().ma_doituong_kcb("1.1.1.1.1.1"),
+    each_only(
         "field.max_length",
-        "MA_DOITUONG_KCB",
-    );
-    only(
-        valid().ma_ttdv("01012345678"),
-        "field.max_length",
-        "MA_TTDV",
+        [
+            (valid().ma_doituong_kcb("1.1.1.1.1.1"), "MA_DOITUONG_KCB"),
+            (valid().ma_ttdv("01012345678"), "MA_TTDV"),
+        ],
     );
 }
 
@@ -121,8 +91,8 @@ fn appointment_not_before_discharge() {
         "NGAY_HEN_KL",
     );
     // Dates are compared: an appointment on the day of discharge is fine, whatever the time.
-    assert!(clean(valid().ngay_hen_kl("20250315").build()));
-    assert!(clean(valid().ngay_hen_kl("202503150900").build()));
+    builds_clean(valid().ngay_hen_kl("20250315"));
+    builds_clean(valid().ngay_hen_kl("202503150900"));
 }
 
 #[test]
@@ -132,7 +102,7 @@ fn document_date_not_before_admission() {
         "xml14.ngay_ct.order",
         "NGAY_CT",
     );
-    assert!(clean(valid().ngay_ct("20250310").build()));
+    builds_clean(valid().ngay_ct("20250310"));
 }
 
 #[test]
@@ -157,11 +127,7 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         .ma_ttdv("0101234567")
         .build_unchecked();
     let b = ReexamBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     let r = b
         .so_giayhen_kl("GH-0456/2025")
         .ngay_hen_kl("20250322")
@@ -174,9 +140,9 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
 
 #[test]
 fn debug_output_redacts_patient_data() {
-    let s = format!("{:?}", valid().build().unwrap());
-    for secret in ["NGUYỄN", "HC4797912345678", "1985", "Lê Lợi", "GH-0456"] {
-        assert!(!s.contains(secret), "{secret} in {s}");
-    }
+    let s = debug_hides(
+        &valid(),
+        &["NGUYỄN", "HC4797912345678", "1985", "Lê Lợi", "GH-0456"],
+    );
     assert!(s.contains("LK2503100001") && s.contains("20250322"), "{s}");
 }

@@ -1,8 +1,10 @@
 use super::*;
-use crate::record::{Layout, Record, Req};
+use crate::record::Layout;
+use crate::tables::test_support::{
+    builds_clean, debug_hides, each_copied, each_only, each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::types::codes;
-use crate::validate::{check_record, RuleCtx};
 
 /// An inpatient transferred to a higher-level hospital (QĐ 4750 layout).
 fn valid() -> ReferralBuilder {
@@ -52,23 +54,13 @@ fn valid_3176() -> ReferralBuilder {
         .tinh_trang_ct("Tỉnh, thở oxy qua mask")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: ReferralBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
 #[test]
 fn valid_referral_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid referral");
+    let r = builds_clean(valid());
     assert_eq!(r.ma_noi_den.value().unwrap().as_str(), "79001");
     assert_eq!(r.ma_lydo_ct.value(), Some(&codes::MaLydoCt::VuotKhaNang));
     assert_eq!(r.ma_benh_kt.wire(), "I10;E11.9");
     assert_eq!(r.layout, Layout::Qd4750);
-    assert!(check_record(&r, &RuleCtx::default()).is_empty());
     let r = valid_3176().build().expect("valid 3176 referral");
     assert_eq!(r.ma_cskcb_di.value().unwrap().items()[0].as_str(), "79024");
 }
@@ -80,18 +72,9 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required_in_its_layout() {
-    for (layout, base) in [(Layout::Qd4750, valid()), (Layout::Qd3176, valid_3176())] {
-        let required = Referral::FIELDS
-            .iter()
-            .filter(|s| s.required == Req::Yes && s.layouts.contains(layout))
-            // TOMTAT_KQ: the sheet marks it `x` but its own VALID note makes it optional (errata).
-            .filter(|s| s.element != "TOMTAT_KQ");
-        for spec in required {
-            let mut b = base.clone();
-            b.set(spec.element, "").unwrap();
-            only(b, "field.required", spec.element);
-        }
-    }
+    // TOMTAT_KQ: the sheet marks it `x` but its own VALID note makes it optional (errata).
+    each_required_is_required(&valid(), Layout::Qd4750, &["TOMTAT_KQ"]);
+    each_required_is_required(&valid_3176(), Layout::Qd3176, &["TOMTAT_KQ"]);
 }
 
 #[test]
@@ -108,46 +91,40 @@ fn ten_dich_vu_is_required_only_in_the_4750_layout() {
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(
-        valid().gt_the_den("20251231;20250230"),
+    each_only(
         "field.format",
-        "GT_THE_DEN",
-    );
-    only(
-        valid().ma_the_bhyt("HC479791234567"),
-        "field.format",
-        "MA_THE_BHYT",
-    );
-    only(
-        valid().ma_benh_chinh("J18."),
-        "field.format",
-        "MA_BENH_CHINH",
-    );
-    only(
-        valid_3176().ma_cskcb_di("79024;7901"),
-        "field.format",
-        "MA_CSKCB_DI",
+        [
+            (valid().gt_the_den("20251231;20250230"), "GT_THE_DEN"),
+            (valid().ma_the_bhyt("HC479791234567"), "MA_THE_BHYT"),
+            (valid().ma_benh_chinh("J18."), "MA_BENH_CHINH"),
+            (valid_3176().ma_cskcb_di("79024;7901"), "MA_CSKCB_DI"),
+        ],
     );
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
-    only(
-        valid().phuongtien_vc("x".repeat(256).as_str()),
+    each_only(
         "field.max_length",
-        "PHUONGTIEN_VC",
-    );
-    only(
-        valid().so_hoso("9".repeat(101).as_str()),
-        "field.max_length",
-        "SO_HOSO",
+        [
+            (
+                valid().phuongtien_vc("x".repeat(256).as_str()),
+                "PHUONGTIEN_VC",
+            ),
+            (valid().so_hoso("9".repeat(101).as_str()), "SO_HOSO"),
+        ],
     );
 }
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().ma_lydo_ct("4"), "field.unknown_code", "MA_LYDO_CT");
-    only(valid().ma_loai_rv("6"), "field.unknown_code", "MA_LOAI_RV");
+    each_only(
+        "field.unknown_code",
+        [
+            (valid().ma_lydo_ct("4"), "MA_LYDO_CT"),
+            (valid().ma_loai_rv("6"), "MA_LOAI_RV"),
+        ],
+    );
 }
 
 #[test]
@@ -162,12 +139,11 @@ fn discharge_and_inpatient_admission_not_before_arrival() {
         "xml13.ngay_vao_noi_tru.order",
         "NGAY_VAO_NOI_TRU",
     );
-    let r = valid()
-        .ngay_vao_noi_tru("202503100800")
-        .ngay_ra("202503100800")
-        .build()
-        .expect("same minute");
-    assert!(check_record(&r, &RuleCtx::default()).is_empty());
+    builds_clean(
+        valid()
+            .ngay_vao_noi_tru("202503100800")
+            .ngay_ra("202503100800"),
+    );
 }
 
 #[test]
@@ -198,11 +174,7 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         .ma_ttdv("0101234567")
         .build_unchecked();
     let b = ReferralBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     assert_eq!(b.peek().gt_the_den.value().unwrap().len(), 2);
     // Under QĐ 3176 the facilities move to the renamed elements and no 4750 element is set.
     let b = ReferralBuilder::for_episode_in(&summary, Layout::Qd3176);
@@ -218,16 +190,16 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
 
 #[test]
 fn debug_output_redacts_patient_data() {
-    let s = format!("{:?}", valid().build().unwrap());
-    for secret in [
-        "NGUYỄN",
-        "HC4797912345678",
-        "1985",
-        "Lê Lợi",
-        "SpO2",
-        "GCT0123",
-    ] {
-        assert!(!s.contains(secret), "{secret} in {s}");
-    }
+    let s = debug_hides(
+        &valid(),
+        &[
+            "NGUYỄN",
+            "HC4797912345678",
+            "1985",
+            "Lê Lợi",
+            "SpO2",
+            "GCT0123",
+        ],
+    );
     assert!(s.contains("LK2503100001") && s.contains("J18.9"), "{s}");
 }

@@ -1,8 +1,10 @@
 use super::*;
-use crate::record::{Record, Req};
+use crate::record::Layout;
+use crate::tables::test_support::{
+    builds_clean, cleared, debug_hides, each_copied, each_only, each_required_is_required, only,
+};
 use crate::tables::Summary;
 use crate::types::codes;
-use crate::validate::{check_record, RuleCtx};
 
 /// A five-day CT07 sick-leave certificate.
 fn valid() -> SickLeaveBuilder {
@@ -26,30 +28,13 @@ fn valid() -> SickLeaveBuilder {
         .mau_so("CT07")
 }
 
-/// Asserts that the build fails with exactly one finding: `rule` at `field`.
-fn only(b: SickLeaveBuilder, rule: &str, field: &str) {
-    let f = b.build().expect_err("build should fail");
-    assert_eq!(f.0.len(), 1, "{f}");
-    let x = &f.0[0];
-    assert_eq!((x.rule, x.field.as_deref()), (rule, Some(field)), "{f}");
-    assert!(x.path.ends_with(&format!("/{field}")), "{}", x.path);
-}
-
-fn rules(r: &SickLeave) -> Vec<&'static str> {
-    check_record(r, &RuleCtx::default())
-        .iter()
-        .map(|f| f.rule)
-        .collect()
-}
-
 #[test]
 fn valid_certificate_builds_and_keeps_wire_forms() {
-    let r = valid().build().expect("valid certificate");
+    let r = builds_clean(valid());
     assert_eq!(r.ma_bhxh.value().unwrap().as_str(), "0123456789");
     assert_eq!(r.mau_so.value(), Some(&codes::MauSo::Ct07));
     assert_eq!(r.ma_the_bhyt.value().unwrap().items()[0].province(), "79");
     assert_eq!(r.so_ngay_nghi.value().unwrap().get(), 5);
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
 }
 
 #[test]
@@ -59,45 +44,43 @@ fn missing_mandatory_element_is_reported() {
 
 #[test]
 fn every_mandatory_element_is_required() {
-    for spec in SickLeave::FIELDS.iter().filter(|s| s.required == Req::Yes) {
-        let mut b = valid();
-        b.set(spec.element, "").unwrap();
-        only(b, "field.required", spec.element);
-    }
+    each_required_is_required(&valid(), Layout::Qd4750, &[]);
 }
 
 #[test]
 fn malformed_values_are_format_errors() {
-    only(valid().ma_bhxh("012345678X"), "field.format", "MA_BHXH");
-    only(valid().den_ngay("20250230"), "field.format", "DEN_NGAY");
-    only(
-        valid().ma_the_bhyt("DN4797912345678;DN7797912345678"),
+    each_only(
         "field.format",
-        "MA_THE_BHYT",
+        [
+            (valid().ma_bhxh("012345678X"), "MA_BHXH"),
+            (valid().den_ngay("20250230"), "DEN_NGAY"),
+            (
+                valid().ma_the_bhyt("DN4797912345678;DN7797912345678"),
+                "MA_THE_BHYT",
+            ),
+        ],
     );
 }
 
 #[test]
 fn oversized_values_are_max_length_errors() {
-    only(
-        valid().so_ngay_nghi("1000"),
+    each_only(
         "field.max_length",
-        "SO_NGAY_NGHI",
-    );
-    only(
-        valid().so_ct("9".repeat(201).as_str()),
-        "field.max_length",
-        "SO_CT",
+        [
+            (valid().so_ngay_nghi("1000"), "SO_NGAY_NGHI"),
+            (valid().so_ct("9".repeat(201).as_str()), "SO_CT"),
+        ],
     );
 }
 
 #[test]
 fn unknown_codes_are_reported() {
-    only(valid().mau_so("CT08"), "field.unknown_code", "MAU_SO");
-    only(
-        valid().ma_dinh_chi_thai("3"),
+    each_only(
         "field.unknown_code",
-        "MA_DINH_CHI_THAI",
+        [
+            (valid().mau_so("CT08"), "MAU_SO"),
+            (valid().ma_dinh_chi_thai("3"), "MA_DINH_CHI_THAI"),
+        ],
     );
 }
 
@@ -111,12 +94,9 @@ fn terminated_pregnancy_needs_cause_and_age() {
         ("xml11.nguyennhan_dinhchi.required", "NGUYENNHAN_DINHCHI"),
         ("xml11.tuoi_thai.required", "TUOI_THAI"),
     ] {
-        let mut b = terminated.clone();
-        b.set(field, "").unwrap();
-        only(b, rule, field);
+        only(cleared(&terminated, field), rule, field);
     }
-    let r = terminated.build().expect("termination details given");
-    assert!(rules(&r).is_empty(), "{:?}", rules(&r));
+    builds_clean(terminated);
 }
 
 #[test]
@@ -126,8 +106,7 @@ fn leave_end_not_before_start() {
         "xml11.den_ngay.order",
         "DEN_NGAY",
     );
-    let r = valid().so_ngay_nghi("1").den_ngay("20250310").build();
-    assert!(rules(&r.expect("one day")).is_empty());
+    builds_clean(valid().so_ngay_nghi("1").den_ngay("20250310"));
 }
 
 #[test]
@@ -139,24 +118,20 @@ fn for_episode_copies_the_shared_elements_of_xml1() {
         .ma_ttdv("0101234567")
         .build_unchecked();
     let b = SickLeaveBuilder::for_episode(&summary);
-    for el in COPIED_FROM_XML1 {
-        let copied = b.peek().get(el).unwrap().wire();
-        assert!(!copied.is_empty(), "{el} not copied");
-        assert_eq!(copied, summary.get(el).unwrap().wire(), "{el}");
-    }
+    each_copied(b.peek(), &summary, COPIED_FROM_XML1);
     assert_eq!(b.peek().ma_the_bhyt.value().unwrap().len(), 2);
 }
 
 #[test]
 fn debug_output_redacts_personal_data() {
-    let s = format!("{:?}", valid().build().unwrap());
-    for secret in [
-        "0123456789",
-        "DN4797912345678",
-        "Sữa Việt Nam",
-        "KCB2025001",
-    ] {
-        assert!(!s.contains(secret), "{secret} in {s}");
-    }
+    let s = debug_hides(
+        &valid(),
+        &[
+            "0123456789",
+            "DN4797912345678",
+            "Sữa Việt Nam",
+            "KCB2025001",
+        ],
+    );
     assert!(s.contains("LK2503100001") && s.contains("CT07"), "{s}");
 }

@@ -1,0 +1,223 @@
+//! The catalogue of every rule Lienthong checks: a stable id (never renumbered or reused; a
+//! retired id stays listed as retired), the default severity, where it applies, where it comes
+//! from, and what it checks in Vietnamese and English. `lienthong rules list` prints it.
+
+use super::Severity;
+use crate::record::TableId;
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Default severity (a rules file can override it).
+    pub severity: Severity,
+    /// The table it applies to (`None`: the envelope, or every table).
+    pub table: Option<TableId>,
+    /// The element it is about (`None`: several, or every element).
+    pub field: Option<&'static str>,
+    /// Where the rule comes from: decision and clause, or the source of a practice rule.
+    pub source: &'static str,
+    /// What it checks, in Vietnamese.
+    pub description_vi: &'static str,
+    /// What it checks, in English.
+    pub description_en: &'static str,
+    /// Retired: kept so the id is never reused.
+    pub retired: bool,
+}
+
+macro_rules! catalog {
+    ($( $id:literal, $sev:ident, $table:expr, $field:expr, $source:literal, $vi:literal, $en:literal; )*) => {
+        /// Every rule, in id order within each group.
+        pub static RULES: &[RuleInfo] = &[$(
+            RuleInfo {
+                id: $id,
+                severity: Severity::$sev,
+                table: $table,
+                field: $field,
+                source: $source,
+                description_vi: $vi,
+                description_en: $en,
+                retired: false,
+            },
+        )*];
+    };
+}
+
+use TableId::*;
+const ANY: Option<TableId> = None;
+const fn t(x: TableId) -> Option<TableId> {
+    Some(x)
+}
+const fn f(x: &'static str) -> Option<&'static str> {
+    Some(x)
+}
+const NOFIELD: Option<&str> = None;
+
+catalog! {
+    // Structure (parsing stops at the first of these).
+    "parse.io", Error, ANY, NOFIELD, "—", "Không đọc được dữ liệu vào", "the input could not be read";
+    "parse.not_utf8", Error, ANY, NOFIELD, "QĐ 130 Điều 1 (UTF-8)", "Dữ liệu không phải UTF-8", "the bytes are not UTF-8";
+    "parse.encoding", Error, ANY, NOFIELD, "QĐ 130 Điều 1 (UTF-8)", "Tài liệu khai báo bảng mã khác UTF-8", "a document declares an encoding other than UTF-8";
+    "parse.syntax", Error, ANY, NOFIELD, "XML 1.0", "XML sai cú pháp", "the XML is not well-formed";
+    "parse.doctype", Error, ANY, NOFIELD, "Chính sách an toàn (XXE, billion laughs)", "Không cho phép khai báo DOCTYPE", "DOCTYPE declarations are refused";
+    "parse.unknown_entity", Error, ANY, NOFIELD, "XML 1.0 (không có DTD)", "Tham chiếu thực thể không được định nghĩa", "an entity reference that is not predefined";
+    "parse.unexpected_root", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4-3.5", "Phần tử gốc không đúng", "the root element is not the expected one";
+    "parse.unexpected_element", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4-3.5", "Phần tử không đúng vị trí", "an element where it does not belong";
+    "parse.unexpected_text", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4-3.5", "Văn bản nằm ngoài phần tử giá trị", "text where only elements belong";
+    "parse.missing_element", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4", "Thiếu phần tử cấu trúc bắt buộc", "a structural element is missing";
+    "parse.duplicate_element", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.5", "Phần tử xuất hiện nhiều lần", "an element occurs twice";
+    "parse.nested_element", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.5", "Phần tử giá trị chứa phần tử con", "a value element holds child elements";
+    "parse.duplicate_table", Error, ANY, NOFIELD, "xml130.md ENV-3", "Một bảng xuất hiện nhiều lần trong HOSO", "a table appears twice in one HOSO";
+    "parse.base64", Error, ANY, f("NOIDUNGFILE"), "CV 1245/BHXH-CNTT §3.4 (NOIDUNGFILE)", "NOIDUNGFILE không phải base64 hợp lệ", "NOIDUNGFILE is not valid base64";
+    "parse.limit", Error, ANY, NOFIELD, "Giới hạn an toàn của Lienthong", "Vượt giới hạn kích thước, độ sâu hoặc số dòng", "a size, depth or row limit was exceeded";
+    "parse.unexpected_eof", Error, ANY, NOFIELD, "XML 1.0", "Tệp kết thúc trước khi hoàn chỉnh", "the input ends before the document is complete";
+    "parse.trailing_content", Error, ANY, NOFIELD, "XML 1.0", "Có nội dung sau phần tử gốc", "content after the end of the document";
+    // Accepted but non-standard encodings of the content.
+    "doc.bom", Warning, ANY, NOFIELD, "QĐ 130 Điều 1; CV 1245", "Tệp có ký tự BOM đầu tệp", "the file starts with a byte-order mark";
+    "doc.table_bom", Warning, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.5", "Nội dung bảng có ký tự BOM", "a table document starts with a byte-order mark";
+    "doc.inline_xml", Warning, ANY, f("NOIDUNGFILE"), "CV 1245/BHXH-CNTT §3.4", "NOIDUNGFILE chứa XML trực tiếp thay vì base64", "NOIDUNGFILE holds inline XML instead of base64";
+    "doc.base64_whitespace", Warning, ANY, f("NOIDUNGFILE"), "CV 1245/BHXH-CNTT §3.4", "Chuỗi base64 có xuống dòng hoặc khoảng trắng", "the base64 text contains line breaks or spaces";
+    "doc.empty_table", Warning, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4", "Bảng không có dòng dữ liệu", "a list table has no rows";
+    // Envelope.
+    "envelope.required", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4", "Thiếu MACSKCB, NGAYLAP hoặc SOLUONGHOSO", "MACSKCB, NGAYLAP or SOLUONGHOSO is missing";
+    "envelope.format", Error, ANY, NOFIELD, "CV 1245/BHXH-CNTT §3.4", "MACSKCB, NGAYLAP hoặc SOLUONGHOSO sai định dạng", "MACSKCB, NGAYLAP or SOLUONGHOSO has the wrong format";
+    "envelope.soluonghoso", Error, ANY, f("SOLUONGHOSO"), "xml130.md ENV-2", "SOLUONGHOSO khác số HOSO trong tệp", "SOLUONGHOSO differs from the number of HOSO";
+    "hoso.xml1_missing", Error, ANY, f("LOAIHOSO"), "xml130.md ENV-3", "HOSO không có bảng XML1", "a HOSO has no XML1";
+    "hoso.unknown_table", Error, ANY, f("LOAIHOSO"), "xml130.md ENV-3; QĐ 130 Bảng 12 (kênh riêng)", "LOAIHOSO không thuộc các bảng gửi trong GIAMDINHHS", "LOAIHOSO is not a table of the envelope";
+    // The field dictionary (every table).
+    "field.required", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 cột Bắt buộc", "Trường bắt buộc bị thiếu hoặc để trống", "a mandatory element is missing or empty";
+    "field.format", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (kiểu, định dạng)", "Giá trị sai kiểu hoặc định dạng", "a value has the wrong type or format";
+    "field.max_length", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 (kích thước tối đa)", "Giá trị dài hơn kích thước tối đa", "a value is longer than the maximum size";
+    "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục", "a code is not in its code list";
+    "field.unknown_element", Warning, ANY, NOFIELD, "QĐ 4750 phụ lục", "Phần tử không có trong bảng", "an element the table does not define";
+    "field.not_nfc", Warning, ANY, NOFIELD, "xml130.md §1.7 (Unicode dựng sẵn)", "Văn bản dùng Unicode tổ hợp (NFD)", "text uses decomposed Unicode (NFD)";
+    // ICD-10 (QĐ 4469).
+    "icd.unknown", Error, ANY, NOFIELD, "QĐ 4469/QĐ-BYT", "Mã bệnh không có trong danh mục ICD-10", "a diagnosis code is not in the ICD-10 catalogue";
+    "icd.not_main", Error, t(Xml1), f("MA_BENH_CHINH"), "QĐ 4469 phụ lục A2", "Mã không được dùng làm bệnh chính", "a code that may not be the main diagnosis";
+    "icd.sex", Error, t(Xml1), NOFIELD, "QĐ 4469 phụ lục A4", "Mã bệnh không phù hợp giới tính", "a sex-specific code for the other sex";
+    "icd.age", Warning, t(Xml1), NOFIELD, "QĐ 4469 phụ lục A3", "Mã bệnh không phù hợp tuổi", "an age-specific code outside its age range";
+    "icd.asterisk_main", Warning, t(Xml1), f("MA_BENH_CHINH"), "QĐ 4469 phụ lục A1", "Cặp mã dao găm/hoa thị: mã hoa thị là bệnh chính", "a dagger/asterisk pair whose asterisk should be the main diagnosis";
+    "icd.max_secondary", Error, t(Xml1), f("MA_BENH_KT"), "QĐ 130 Bảng 1 (MA_BENH_KT tối đa 12 mã)", "MA_BENH_KT quá 12 mã", "MA_BENH_KT has more than 12 codes";
+    // Check-in.
+    "checkin.first_cost_item", Error, t(Checkin), f("MA_DICH_VU"), "CTN4750 bảng check-in", "Phải có MA_DICH_VU, MA_THUOC hoặc MA_VAT_TU", "one of MA_DICH_VU, MA_THUOC, MA_VAT_TU is required";
+    "checkin.ten_dich_vu.required", Error, t(Checkin), f("TEN_DICH_VU"), "CTN4750 bảng check-in", "TEN_DICH_VU bắt buộc khi có MA_DICH_VU", "TEN_DICH_VU is required with MA_DICH_VU";
+    "checkin.ten_thuoc.required", Error, t(Checkin), f("TEN_THUOC"), "CTN4750 bảng check-in", "TEN_THUOC bắt buộc khi có MA_THUOC", "TEN_THUOC is required with MA_THUOC";
+    "checkin.ten_vat_tu.required", Error, t(Checkin), f("TEN_VAT_TU"), "CTN4750 bảng check-in", "TEN_VAT_TU bắt buộc khi có MA_VAT_TU", "TEN_VAT_TU is required with MA_VAT_TU";
+    "checkin.ly_do_vnt.required", Error, t(Checkin), f("LY_DO_VNT"), "CTN4750 bảng check-in", "LY_DO_VNT bắt buộc khi có NGAY_VAO_NOI_TRU", "LY_DO_VNT is required with NGAY_VAO_NOI_TRU";
+    "checkin.ngay_vao_noi_tru.order", Error, t(Checkin), f("NGAY_VAO_NOI_TRU"), "xml130.md DT-2", "NGAY_VAO_NOI_TRU không được trước NGAY_VAO", "NGAY_VAO_NOI_TRU may not be before NGAY_VAO";
+    // XML1.
+    "xml1.ngay_vao_noi_tru.order", Error, t(Xml1), f("NGAY_VAO_NOI_TRU"), "CTN4750 Bảng 1; xml130.md DT-2", "NGAY_VAO_NOI_TRU không được trước NGAY_VAO", "NGAY_VAO_NOI_TRU may not be before NGAY_VAO";
+    "xml1.ngay_ra.order", Error, t(Xml1), f("NGAY_RA"), "xml130.md DT-3", "NGAY_RA không được trước NGAY_VAO", "NGAY_RA may not be before NGAY_VAO";
+    "xml1.card_lists.count", Error, t(Xml1), f("MA_THE_BHYT"), "QĐ 130 Bảng 1; xml130.md DT-7", "Số thẻ trong MA_THE_BHYT, MA_DKBD, GT_THE_TU, GT_THE_DEN phải bằng nhau", "the four card lists must have the same number of entries";
+    "xml1.ly_do_vnt.required", Error, t(Xml1), f("LY_DO_VNT"), "xml130.md DUR-5", "Điều trị nội trú phải có LY_DO_VNT", "inpatient episodes need LY_DO_VNT";
+    "xml1.ngay_vao_noi_tru.required", Error, t(Xml1), f("NGAY_VAO_NOI_TRU"), "xml130.md DUR-5", "Điều trị nội trú phải có NGAY_VAO_NOI_TRU", "inpatient episodes need NGAY_VAO_NOI_TRU";
+    // XML2.
+    "xml2.tt_thau.required", Error, t(Xml2), f("TT_THAU"), "CTN4750 Bảng 2 (bắt buộc trừ nhóm 7, 17)", "TT_THAU bắt buộc trừ máu và chế phẩm máu", "TT_THAU is required except for blood (MA_NHOM 7, 17)";
+    "xml2.ngay_th_yl.order", Error, t(Xml2), f("NGAY_TH_YL"), "CTN4750 Bảng 2; xml130.md DT-4", "NGAY_TH_YL không được trước NGAY_YL", "NGAY_TH_YL may not be before NGAY_YL";
+    // XML3.
+    "xml3.item_code", Error, t(Xml3), f("MA_DICH_VU"), "QĐ 130 Bảng 3", "Phải có MA_DICH_VU hoặc MA_VAT_TU", "MA_DICH_VU or MA_VAT_TU is required";
+    "xml3.ten_dich_vu.required", Error, t(Xml3), f("TEN_DICH_VU"), "QĐ 130 Bảng 3", "TEN_DICH_VU bắt buộc khi có MA_DICH_VU", "TEN_DICH_VU is required with MA_DICH_VU";
+    "xml3.ten_vat_tu.required", Error, t(Xml3), f("TEN_VAT_TU"), "QĐ 130 Bảng 3", "TEN_VAT_TU bắt buộc khi có MA_VAT_TU", "TEN_VAT_TU is required with MA_VAT_TU";
+    "xml3.ma_xang_dau.required", Error, t(Xml3), f("MA_XANG_DAU"), "CTN4750 Bảng 3 (MA_NHOM = 12)", "MA_XANG_DAU bắt buộc với vận chuyển (nhóm 12)", "MA_XANG_DAU is required for transport (MA_NHOM 12)";
+    "xml3.tt_thau.required", Error, t(Xml3), f("TT_THAU"), "CTN4750 Bảng 3 (MA_NHOM = 10)", "TT_THAU bắt buộc với vật tư nhóm 10", "TT_THAU is required for supplies of MA_NHOM 10";
+    "xml3.nguoi_thuc_hien.required", Error, t(Xml3), f("NGUOI_THUC_HIEN"), "CTN4750 Bảng 3 (MA_NHOM 1, 2, 3, 8, 18)", "NGUOI_THUC_HIEN bắt buộc với nhóm 1, 2, 3, 8, 18", "NGUOI_THUC_HIEN is required for MA_NHOM 1, 2, 3, 8, 18";
+    "xml3.ngay_th_yl.required", Error, t(Xml3), f("NGAY_TH_YL"), "CTN4750 Bảng 3 (MA_NHOM 1, 2, 3, 8, 18)", "NGAY_TH_YL bắt buộc với nhóm 1, 2, 3, 8, 18", "NGAY_TH_YL is required for MA_NHOM 1, 2, 3, 8, 18";
+    "xml3.ngay_th_yl.order", Error, t(Xml3), f("NGAY_TH_YL"), "CTN4750 Bảng 3; xml130.md DT-4", "NGAY_TH_YL không được trước NGAY_YL", "NGAY_TH_YL may not be before NGAY_YL";
+    "xml3.ngay_kq.order", Error, t(Xml3), f("NGAY_KQ"), "CTN4750 Bảng 3; xml130.md DT-4", "NGAY_KQ không được trước NGAY_YL", "NGAY_KQ may not be before NGAY_YL";
+    // XML4.
+    "xml4.ngay_kq.required", Error, t(Xml4), f("NGAY_KQ"), "CTN4750 Bảng 4", "NGAY_KQ bắt buộc khi có GIA_TRI", "NGAY_KQ is required with GIA_TRI";
+    // XML6.
+    "xml6.phacdo_dtri_lao.required", Error, t(Xml6), f("PHACDO_DTRI_LAO"), "CTN4750 Bảng 6", "PHACDO_DTRI_LAO bắt buộc khi LOAI_DTRI_LAO khác 0", "PHACDO_DTRI_LAO is required unless LOAI_DTRI_LAO is 0";
+    "xml6.ngaybd_dtri_lao.required", Error, t(Xml6), f("NGAYBD_DTRI_LAO"), "CTN4750 Bảng 6", "NGAYBD_DTRI_LAO bắt buộc khi LOAI_DTRI_LAO khác 0", "NGAYBD_DTRI_LAO is required unless LOAI_DTRI_LAO is 0";
+    "xml6.ngaykt_dtri_lao.required", Error, t(Xml6), f("NGAYKT_DTRI_LAO"), "CTN4750 Bảng 6", "NGAYKT_DTRI_LAO bắt buộc khi LOAI_DTRI_LAO khác 0", "NGAYKT_DTRI_LAO is required unless LOAI_DTRI_LAO is 0";
+    "xml6.lan_xn_pcr.required", Error, t(Xml6), f("LAN_XN_PCR"), "CTN4750 Bảng 6", "LAN_XN_PCR bắt buộc khi MA_TINH_TRANG_DK có mã 1", "LAN_XN_PCR is required when MA_TINH_TRANG_DK includes 1";
+    "xml6.ngay_xn_pcr.required", Error, t(Xml6), f("NGAY_XN_PCR"), "CTN4750 Bảng 6", "NGAY_XN_PCR bắt buộc khi MA_TINH_TRANG_DK có mã 1", "NGAY_XN_PCR is required when MA_TINH_TRANG_DK includes 1";
+    "xml6.ngay_kq_xn_pcr.required", Error, t(Xml6), f("NGAY_KQ_XN_PCR"), "CTN4750 Bảng 6", "NGAY_KQ_XN_PCR bắt buộc khi MA_TINH_TRANG_DK có mã 1", "NGAY_KQ_XN_PCR is required when MA_TINH_TRANG_DK includes 1";
+    "xml6.ma_kq_xn_pcr.required", Error, t(Xml6), f("MA_KQ_XN_PCR"), "CTN4750 Bảng 6", "MA_KQ_XN_PCR bắt buộc khi MA_TINH_TRANG_DK có mã 1", "MA_KQ_XN_PCR is required when MA_TINH_TRANG_DK includes 1";
+    "xml6.ngay_bat_dau_xu_tri.required", Error, t(Xml6), f("NGAY_BAT_DAU_XU_TRI"), "CTN4750 Bảng 6", "NGAY_BAT_DAU_XU_TRI bắt buộc khi MA_XU_TRI có mã 1", "NGAY_BAT_DAU_XU_TRI is required when MA_XU_TRI includes 1";
+    "xml6.ngay_ket_thuc_xu_tri.required", Error, t(Xml6), f("NGAY_KET_THUC_XU_TRI"), "CTN4750 Bảng 6", "NGAY_KET_THUC_XU_TRI bắt buộc khi MA_XU_TRI có mã 1", "NGAY_KET_THUC_XU_TRI is required when MA_XU_TRI includes 1";
+    "xml6.so_ngay_cap_thuoc_arv.required", Error, t(Xml6), f("SO_NGAY_CAP_THUOC_ARV"), "CTN4750 Bảng 6", "SO_NGAY_CAP_THUOC_ARV bắt buộc khi MA_XU_TRI có mã 1", "SO_NGAY_CAP_THUOC_ARV is required when MA_XU_TRI includes 1";
+    "xml6.ma_bac_phac_do.required", Error, t(Xml6), f("MA_BAC_PHAC_DO"), "CTN4750 Bảng 6", "MA_BAC_PHAC_DO bắt buộc khi MA_PHAC_DO_DIEU_TRI là KHAC", "MA_BAC_PHAC_DO is required when MA_PHAC_DO_DIEU_TRI is KHAC";
+    "xml6.ngay_ket_thuc_xu_tri.order", Error, t(Xml6), f("NGAY_KET_THUC_XU_TRI"), "xml130.md DT-8", "NGAY_KET_THUC_XU_TRI không được trước NGAY_BAT_DAU_XU_TRI", "NGAY_KET_THUC_XU_TRI may not be before NGAY_BAT_DAU_XU_TRI";
+    // XML7.
+    "xml7.nguyennhan_dinhchi.required", Error, t(Xml7), f("NGUYENNHAN_DINHCHI"), "CTN4750 Bảng 7", "NGUYENNHAN_DINHCHI bắt buộc khi MA_DINH_CHI_THAI = 1", "NGUYENNHAN_DINHCHI is required when MA_DINH_CHI_THAI is 1";
+    "xml7.thoigian_dinhchi.required", Error, t(Xml7), f("THOIGIAN_DINHCHI"), "CTN4750 Bảng 7", "THOIGIAN_DINHCHI bắt buộc khi MA_DINH_CHI_THAI = 1", "THOIGIAN_DINHCHI is required when MA_DINH_CHI_THAI is 1";
+    "xml7.tuoi_thai.required", Error, t(Xml7), f("TUOI_THAI"), "CTN4750 Bảng 7", "TUOI_THAI bắt buộc khi MA_DINH_CHI_THAI = 1", "TUOI_THAI is required when MA_DINH_CHI_THAI is 1";
+    "xml7.ngay_ra.order", Error, t(Xml7), f("NGAY_RA"), "xml130.md DT-3", "NGAY_RA không được trước NGAY_VAO", "NGAY_RA may not be before NGAY_VAO";
+    "xml7.ngoaitru_denngay.order", Error, t(Xml7), f("NGOAITRU_DENNGAY"), "QĐ 130 Bảng 7", "NGOAITRU_DENNGAY không được trước NGOAITRU_TUNGAY", "NGOAITRU_DENNGAY may not be before NGOAITRU_TUNGAY";
+    "xml7.outpatient_leave.all_or_none", Error, t(Xml7), f("SO_NGAY_NGHI"), "QĐ 130 Bảng 7; xml130.md DT-9", "SO_NGAY_NGHI, NGOAITRU_TUNGAY, NGOAITRU_DENNGAY cùng có hoặc cùng trống", "SO_NGAY_NGHI, NGOAITRU_TUNGAY and NGOAITRU_DENNGAY go together";
+    // XML8-XML15.
+    "xml8.ngay_ra.order", Error, t(Xml8), f("NGAY_RA"), "xml130.md DT-3", "NGAY_RA không được trước NGAY_VAO", "NGAY_RA may not be before NGAY_VAO";
+    "xml9.ngay_sinh_con.order", Error, t(Xml9), f("NGAY_SINH_CON"), "QĐ 130 Bảng 9", "NGAY_SINH_CON không được trước ngày sinh của mẹ", "NGAY_SINH_CON may not be before the mother's birth date";
+    "xml9.so_con_song.range", Error, t(Xml9), f("SO_CON_SONG"), "QĐ 130 Bảng 9", "SO_CON_SONG không được lớn hơn SO_CON", "SO_CON_SONG may not exceed SO_CON";
+    "xml10.den_ngay.order", Error, t(Xml10), f("DEN_NGAY"), "QĐ 130 Bảng 10", "DEN_NGAY không được trước TU_NGAY", "DEN_NGAY may not be before TU_NGAY";
+    "xml11.nguyennhan_dinhchi.required", Error, t(Xml11), f("NGUYENNHAN_DINHCHI"), "CTN4750 Bảng 11", "NGUYENNHAN_DINHCHI bắt buộc khi MA_DINH_CHI_THAI = 1", "NGUYENNHAN_DINHCHI is required when MA_DINH_CHI_THAI is 1";
+    "xml11.tuoi_thai.required", Error, t(Xml11), f("TUOI_THAI"), "CTN4750 Bảng 11", "TUOI_THAI bắt buộc khi MA_DINH_CHI_THAI = 1", "TUOI_THAI is required when MA_DINH_CHI_THAI is 1";
+    "xml11.den_ngay.order", Error, t(Xml11), f("DEN_NGAY"), "QĐ 130 Bảng 11", "DEN_NGAY không được trước TU_NGAY", "DEN_NGAY may not be before TU_NGAY";
+    "xml12.ngay_hop.order", Error, t(Xml12), f("NGAY_HOP"), "QĐ 130 Bảng 12", "NGAY_HOP không được trước NGAY_SINH", "NGAY_HOP may not be before NGAY_SINH";
+    "xml13.ngay_ra.order", Error, t(Xml13), f("NGAY_RA"), "xml130.md DT-3", "NGAY_RA không được trước NGAY_VAO", "NGAY_RA may not be before NGAY_VAO";
+    "xml13.ngay_vao_noi_tru.order", Error, t(Xml13), f("NGAY_VAO_NOI_TRU"), "xml130.md DT-2", "NGAY_VAO_NOI_TRU không được trước NGAY_VAO", "NGAY_VAO_NOI_TRU may not be before NGAY_VAO";
+    "xml14.ngay_hen_kl.order", Error, t(Xml14), f("NGAY_HEN_KL"), "CTN4750 Bảng 14; xml130.md DT-6", "NGAY_HEN_KL không được trước NGAY_RA", "NGAY_HEN_KL may not be before NGAY_RA";
+    "xml14.ngay_ct.order", Error, t(Xml14), f("NGAY_CT"), "CTN4750 Bảng 14; xml130.md DT-6", "NGAY_CT không được trước NGAY_VAO", "NGAY_CT may not be before NGAY_VAO";
+    "xml15.ngaykt_dtri_lao.order", Error, t(Xml15), f("NGAYKT_DTRI_LAO"), "QĐ 4750 Bảng 15", "NGAYKT_DTRI_LAO không được trước NGAYBD_DTRI_LAO", "NGAYKT_DTRI_LAO may not be before NGAYBD_DTRI_LAO";
+}
+
+/// The catalogue entry of a rule id.
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule id");
+        for r in RULES {
+            assert!(
+                r.id.bytes().all(|b| b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || b == b'.'
+                    || b == b'_'),
+                "{}",
+                r.id
+            );
+            assert!(
+                !r.description_vi.is_empty() && !r.description_en.is_empty(),
+                "{}",
+                r.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_parse_error_code_is_catalogued() {
+        for id in [
+            "parse.io",
+            "parse.not_utf8",
+            "parse.encoding",
+            "parse.syntax",
+            "parse.doctype",
+            "parse.unknown_entity",
+            "parse.unexpected_root",
+            "parse.unexpected_element",
+            "parse.unexpected_text",
+            "parse.missing_element",
+            "parse.duplicate_element",
+            "parse.nested_element",
+            "parse.duplicate_table",
+            "parse.base64",
+            "parse.limit",
+            "parse.unexpected_eof",
+            "parse.trailing_content",
+        ] {
+            assert!(rule(id).is_some(), "{id}");
+        }
+    }
+}
