@@ -136,7 +136,11 @@ pub trait RecordBuilder: Clone + Default + std::fmt::Debug {
     /// The record it builds.
     type Output: Record;
     /// Sets an element by name from wire text.
-    fn set_wire(&mut self, element: &str, wire: &str) -> Result<(), crate::validate::UnknownElement>;
+    fn set_wire(
+        &mut self,
+        element: &str,
+        wire: &str,
+    ) -> Result<(), crate::validate::UnknownElement>;
     /// The record built so far.
     fn record(&self) -> &Self::Output;
     /// Checks the record's rules; every finding at once when one is an error.

@@ -161,6 +161,47 @@ catalog! {
     "xml14.ngay_hen_kl.order", Error, t(Xml14), f("NGAY_HEN_KL"), "CTN4750 Bảng 14; xml130.md DT-6", "NGAY_HEN_KL không được trước NGAY_RA", "NGAY_HEN_KL may not be before NGAY_RA";
     "xml14.ngay_ct.order", Error, t(Xml14), f("NGAY_CT"), "CTN4750 Bảng 14; xml130.md DT-6", "NGAY_CT không được trước NGAY_VAO", "NGAY_CT may not be before NGAY_VAO";
     "xml15.ngaykt_dtri_lao.order", Error, t(Xml15), f("NGAYKT_DTRI_LAO"), "QĐ 4750 Bảng 15", "NGAYKT_DTRI_LAO không được trước NGAYBD_DTRI_LAO", "NGAYKT_DTRI_LAO may not be before NGAYBD_DTRI_LAO";
+    // Across the tables of one HOSO.
+    "hoso.ma_lk.mismatch", Error, ANY, f("MA_LK"), "QĐ 130 (MA_LK là khóa chính); xml130.md ENV-5", "MA_LK của mọi bảng phải giống XML1", "every table's MA_LK must equal that of XML1";
+    "hoso.stt.sequence", Warning, ANY, f("STT"), "QĐ 130 (STT tăng từ 1); xml130.md ENV-7", "STT phải tăng dần từ 1", "STT must run 1, 2, 3...";
+    "hoso.copied_field.mismatch", Error, ANY, NOFIELD, "CTN4750 Bảng 13, 14, 15 (cột VALID); xml130.md ENV-11", "Trường sao từ XML1 phải giống XML1", "a field copied from XML1 must equal XML1";
+    "hoso.xml8.visit_type", Error, t(Xml8), f("MA_LOAI_KCB"), "CTN4750 Bảng 8; QĐ 3176 Bảng 8", "Bảng 8 chỉ gửi với loại KCB cho phép", "XML8 only for the visit types allowed";
+    "hoso.xml5.visit_type", Warning, t(Xml5), f("MA_LOAI_KCB"), "QĐ 130 Bảng 5; xml130.md ENV-12", "Bảng 5 không dùng cho khám bệnh, nhận thuốc theo hẹn", "XML5 is not used for examinations or drug collection";
+    "hoso.xml7.missing", Warning, t(Xml7), f("MA_LOAI_KCB"), "QĐ 130 Bảng 7; xml130.md ENV-12", "Điều trị nội trú cần giấy ra viện (Bảng 7)", "inpatient episodes need a discharge paper (XML7)";
+    "hoso.xml13.discharge_type", Error, t(Xml13), f("MA_LOAI_RV"), "QĐ 4750 Bảng 13; xml130.md ENV-12", "Bảng 13 chỉ gửi khi MA_LOAI_RV là 2 hoặc 5", "XML13 only when MA_LOAI_RV is 2 or 5";
+    "hoso.xml13.missing", Warning, t(Xml13), f("MA_LOAI_RV"), "QĐ 4750 Bảng 13", "Chuyển tuyến cần giấy chuyển tuyến (Bảng 13)", "a transfer needs a referral paper (XML13)";
+    "hoso.xml4.without_service", Warning, t(Xml4), NOFIELD, "QĐ 130 Bảng 4; xml130.md ENV-12", "Có Bảng 4 nhưng không có dịch vụ cận lâm sàng", "XML4 without any paraclinical service in XML3";
+    "envelope.macskcb.mismatch", Error, ANY, f("MACSKCB"), "CV 1245/BHXH-CNTT; xml130.md ENV-6", "MACSKCB của tệp phải giống MA_CSKCB của XML1", "MACSKCB must equal XML1 MA_CSKCB";
+    // Money: per line (per rule pack) and XML1 totals.
+    "xml2.thanh_tien_bv.formula", Error, t(Xml2), f("THANH_TIEN_BV"), "QĐ 130/3176 Bảng 2 (THANH_TIEN_BV)", "THANH_TIEN_BV = SO_LUONG × DON_GIA", "THANH_TIEN_BV = SO_LUONG × DON_GIA";
+    "xml2.thanh_tien_bh.formula", Error, t(Xml2), f("THANH_TIEN_BH"), "QĐ 130/3176 Bảng 2 (THANH_TIEN_BH)", "THANH_TIEN_BH = SO_LUONG × DON_GIA × TYLE_TT_BH", "THANH_TIEN_BH = SO_LUONG × DON_GIA × TYLE_TT_BH";
+    "xml2.t_nguonkhac.sum", Error, t(Xml2), f("T_NGUONKHAC"), "QĐ 130 Bảng 2 (T_NGUONKHAC)", "T_NGUONKHAC = tổng 4 nguồn khác", "T_NGUONKHAC = the sum of the four other sources";
+    "xml2.t_bhtt.formula", Error, t(Xml2), f("T_BHTT"), "QĐ 3176 Bảng 2 (T_BHTT)", "T_BHTT = THANH_TIEN_BH × MUC_HUONG", "T_BHTT = THANH_TIEN_BH × MUC_HUONG";
+    "xml2.share.formula", Error, t(Xml2), NOFIELD, "QĐ 3176 Bảng 2 (T_BNCCT, T_BNTT)", "T_BNCCT = THANH_TIEN_BH − T_BHTT; T_BNTT = THANH_TIEN_BV − THANH_TIEN_BH", "T_BNCCT = THANH_TIEN_BH − T_BHTT; T_BNTT = THANH_TIEN_BV − THANH_TIEN_BH";
+    "xml2.balance", Error, t(Xml2), f("THANH_TIEN_BV"), "xml130.md §4.2 (đồng nhất thức)", "THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC", "THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC";
+    "xml3.thanh_tien_bv.formula", Error, t(Xml3), f("THANH_TIEN_BV"), "QĐ 130/4750/3176 Bảng 3 (THANH_TIEN_BV)", "THANH_TIEN_BV = SO_LUONG × DON_GIA_BV (× TYLE_TT_DV từ QĐ 4750)", "THANH_TIEN_BV = SO_LUONG × DON_GIA_BV (× TYLE_TT_DV from QĐ 4750)";
+    "xml3.thanh_tien_bh.formula", Error, t(Xml3), f("THANH_TIEN_BH"), "QĐ 130/3176 Bảng 3 (THANH_TIEN_BH)", "THANH_TIEN_BH = SO_LUONG × DON_GIA_BH × TYLE_TT_BH (× TYLE_TT_DV từ QĐ 4750)", "THANH_TIEN_BH = SO_LUONG × DON_GIA_BH × TYLE_TT_BH (× TYLE_TT_DV from QĐ 4750)";
+    "xml3.t_nguonkhac.sum", Error, t(Xml3), f("T_NGUONKHAC"), "QĐ 130 Bảng 3 (T_NGUONKHAC)", "T_NGUONKHAC = tổng 4 nguồn khác", "T_NGUONKHAC = the sum of the four other sources";
+    "xml3.t_bhtt.formula", Error, t(Xml3), f("T_BHTT"), "QĐ 3176 Bảng 3 (T_BHTT)", "T_BHTT = THANH_TIEN_BH × MUC_HUONG", "T_BHTT = THANH_TIEN_BH × MUC_HUONG";
+    "xml3.share.formula", Error, t(Xml3), NOFIELD, "QĐ 3176 Bảng 3 (T_BNCCT, T_BNTT)", "T_BNCCT = THANH_TIEN_BH − T_BHTT; T_BNTT = THANH_TIEN_BV − THANH_TIEN_BH", "T_BNCCT = THANH_TIEN_BH − T_BHTT; T_BNTT = THANH_TIEN_BV − THANH_TIEN_BH";
+    "xml3.balance", Error, t(Xml3), f("THANH_TIEN_BV"), "xml130.md §4.2 (đồng nhất thức)", "THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC", "THANH_TIEN_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC";
+    "xml1.t_thuoc.sum", Error, t(Xml1), f("T_THUOC"), "QĐ 130 Bảng 1; xml130.md TOT-1", "T_THUOC = tổng THANH_TIEN_BV của XML2", "T_THUOC = the sum of XML2 THANH_TIEN_BV";
+    "xml1.t_vtyt.sum", Error, t(Xml1), f("T_VTYT"), "QĐ 130 Bảng 1; xml130.md TOT-2", "T_VTYT = tổng THANH_TIEN_BV vật tư", "T_VTYT = the sum of supply lines";
+    "xml1.t_tongchi_bv.sum", Error, t(Xml1), f("T_TONGCHI_BV"), "QĐ 130 Bảng 1; xml130.md TOT-3", "T_TONGCHI_BV = tổng THANH_TIEN_BV", "T_TONGCHI_BV = the sum of THANH_TIEN_BV";
+    "xml1.t_tongchi_bh.sum", Error, t(Xml1), f("T_TONGCHI_BH"), "QĐ 130 Bảng 1; xml130.md TOT-4", "T_TONGCHI_BH = tổng THANH_TIEN_BH", "T_TONGCHI_BH = the sum of THANH_TIEN_BH";
+    "xml1.t_bntt.sum", Error, t(Xml1), f("T_BNTT"), "QĐ 130 Bảng 1; xml130.md TOT-5", "T_BNTT = tổng T_BNTT các dòng", "T_BNTT = the sum of line T_BNTT";
+    "xml1.t_bncct.sum", Error, t(Xml1), f("T_BNCCT"), "QĐ 130 Bảng 1; xml130.md TOT-5", "T_BNCCT = tổng T_BNCCT các dòng", "T_BNCCT = the sum of line T_BNCCT";
+    "xml1.t_nguonkhac.sum", Error, t(Xml1), f("T_NGUONKHAC"), "QĐ 130 Bảng 1; xml130.md TOT-5", "T_NGUONKHAC = tổng T_NGUONKHAC các dòng", "T_NGUONKHAC = the sum of line T_NGUONKHAC";
+    "xml1.t_bhtt.formula", Error, t(Xml1), f("T_BHTT"), "QĐ 130 Bảng 1; xml130.md TOT-6", "T_BHTT = T_TONGCHI_BH − T_BNCCT", "T_BHTT = T_TONGCHI_BH − T_BNCCT";
+    "xml1.t_bhtt.sum", Warning, t(Xml1), f("T_BHTT"), "xml130.md TOT-6 (kiểm tra nhất quán)", "T_BHTT = tổng T_BHTT các dòng", "T_BHTT = the sum of line T_BHTT";
+    "xml1.t_bhtt_gdv.sum", Error, t(Xml1), f("T_BHTT_GDV"), "QĐ 130 Bảng 1; xml130.md TOT-7", "T_BHTT_GDV = tổng T_BHTT các dòng MA_PTTT = 1", "T_BHTT_GDV = the sum of T_BHTT of MA_PTTT = 1 lines";
+    "xml1.balance", Warning, t(Xml1), f("T_TONGCHI_BV"), "xml130.md TOT-9", "T_TONGCHI_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC", "T_TONGCHI_BV = T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC";
+    // Dates across tables.
+    "xml2.ngay_yl.range", Error, t(Xml2), f("NGAY_YL"), "xml130.md DT-3", "NGAY_YL phải trong khoảng NGAY_VAO - NGAY_RA", "NGAY_YL must lie between NGAY_VAO and NGAY_RA";
+    "xml3.ngay_yl.range", Error, t(Xml3), f("NGAY_YL"), "xml130.md DT-3", "NGAY_YL phải trong khoảng NGAY_VAO - NGAY_RA", "NGAY_YL must lie between NGAY_VAO and NGAY_RA";
+    "xml1.card_validity.order", Error, t(Xml1), f("GT_THE_DEN"), "xml130.md DT-7", "GT_THE_TU không được sau GT_THE_DEN", "GT_THE_TU may not be after GT_THE_DEN";
+    "xml1.card_validity.coverage", Warning, t(Xml1), f("GT_THE_DEN"), "xml130.md DT-7", "Thời hạn thẻ phải bao phủ đợt điều trị", "the card validity must cover the stay";
+    "xml1.so_ngay_dtri.visit_type", Error, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 130/4750/3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "SO_NGAY_DTRI theo loại KCB", "SO_NGAY_DTRI by visit type";
 }
 
 /// The catalogue entry of a rule id.

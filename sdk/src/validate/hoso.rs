@@ -1,6 +1,6 @@
 //! Running the record rules over a whole `HOSO` or standalone document, with locations.
 
-use super::{check_record, Finding, RuleCtx};
+use super::{check_record, Finding, Pack, RuleCtx};
 use crate::codec::{AssessmentDocument, CheckinDocument};
 use crate::hoso::{Hoso, TableVisitor};
 use crate::record::Record;
@@ -29,9 +29,15 @@ impl TableVisitor for Collect<'_> {
     }
 }
 
-/// Every finding of the record rules of every table of `hoso`, plus the reader's notices, in
-/// table order. Locations use the `HOSO` index and row lines recorded when it was read.
+/// Every finding of `hoso` under the rule pack of its dates: the reader's notices, the record
+/// rules of every table, and the rules across its tables. Locations use the `HOSO` index and row
+/// lines recorded when it was read.
 pub fn check_hoso(hoso: &Hoso) -> Vec<Finding> {
+    check_hoso_with(hoso, None)
+}
+
+/// [`check_hoso`] under `pack` (the pack of the visit's dates when `None`).
+pub fn check_hoso_with(hoso: &Hoso, pack: Option<Pack>) -> Vec<Finding> {
     let mut out = Vec::new();
     let index = hoso.source.as_ref().map(|s| s.index);
     if let Some(src) = &hoso.source {
@@ -47,6 +53,7 @@ pub fn check_hoso(hoso: &Hoso) -> Vec<Finding> {
         ma_lk: hoso.ma_lk(),
         out: &mut out,
     });
+    super::cross::check(hoso, pack, &mut out);
     out
 }
 

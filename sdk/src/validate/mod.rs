@@ -7,6 +7,7 @@
 
 pub mod catalog;
 mod config;
+mod cross;
 mod envelope;
 pub(crate) mod field_rules;
 mod finding;
@@ -15,9 +16,10 @@ pub(crate) mod icd;
 pub(crate) mod support;
 
 pub use config::{ConfigError, Override, Pack, RuleConfig};
+pub use cross::pack_for;
 pub use envelope::check_header;
 pub use finding::{Finding, Findings, Severity};
-pub use hoso::{check_assessment, check_checkin, check_hoso};
+pub use hoso::{check_assessment, check_checkin, check_hoso, check_hoso_with};
 
 use crate::record::{Record, TableId};
 use std::fmt;

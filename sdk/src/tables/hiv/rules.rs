@@ -1,7 +1,7 @@
 //! XML6 rules from the dictionary's notes.
 
 use super::HivRecord;
-use crate::types::codes::{LoaiDtriLao, MaTinhTrangDk, MaXuTri};
+use crate::types::codes::{KqDtriLao, LoaiDtriLao, MaTinhTrangDk, MaXuTri};
 use crate::validate::support::Check;
 use crate::validate::{FamilyRules, Finding, RuleCtx};
 
@@ -24,12 +24,14 @@ impl FamilyRules for HivRecord {
             vi,
             en,
         );
+        // The end date stays empty while treatment goes on (KQ_DTRI_LAO 1), as its description says.
+        let ended = tb && !matches!(self.kq_dtri_lao.value(), Some(KqDtriLao::DangDieuTri));
         c.required_when(
             "xml6.ngaykt_dtri_lao.required",
-            tb,
+            ended,
             "NGAYKT_DTRI_LAO",
-            vi,
-            en,
+            "LOAI_DTRI_LAO khác 0 và đã kết thúc điều trị lao",
+            "LOAI_DTRI_LAO is not 0 and TB treatment has ended",
         );
         let infant = self
             .ma_tinh_trang_dk

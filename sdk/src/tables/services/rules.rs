@@ -40,16 +40,22 @@ impl FamilyRules for ServiceLine {
             "MA_NHOM = 10",
             "MA_NHOM is 10",
         );
-        let performed = matches!(
-            nhom,
-            Some(
-                MaNhom::XetNghiem
-                    | MaNhom::ChanDoanHinhAnh
-                    | MaNhom::ThamDoChucNang
-                    | MaNhom::PhauThuat
-                    | MaNhom::ThuThuat
-            )
-        );
+        // Outsourced paraclinical samples (`.K.` in the service code) are performed elsewhere.
+        let outsourced = self
+            .ma_dich_vu
+            .value()
+            .is_some_and(|m| m.as_str().contains(".K."));
+        let performed = !outsourced
+            && matches!(
+                nhom,
+                Some(
+                    MaNhom::XetNghiem
+                        | MaNhom::ChanDoanHinhAnh
+                        | MaNhom::ThamDoChucNang
+                        | MaNhom::PhauThuat
+                        | MaNhom::ThuThuat
+                )
+            );
         c.required_when(
             "xml3.nguoi_thuc_hien.required",
             performed,

@@ -1,0 +1,170 @@
+//! Date rules across tables: orders within the stay (xml130.md DT-3), card validity (DT-7) and
+//! days of treatment by visit type and rule pack (DUR-1).
+
+use super::Cross;
+use crate::record::Record;
+use crate::tables::Summary;
+use crate::types::codes::MaLoaiKcb;
+use crate::types::{Date, DateTime, Field, List};
+use crate::validate::Pack;
+
+/// `NGAY_YL` of every drug and service line lies within the stay.
+fn orders_within_stay<R: Record>(
+    c: &mut Cross<'_>,
+    rows: &[R],
+    at: impl Fn(&R) -> &Field<DateTime>,
+    stay: (DateTime, DateTime),
+) {
+    let rule = if R::TABLE == crate::record::TableId::Xml2 {
+        "xml2.ngay_yl.range"
+    } else {
+        "xml3.ngay_yl.range"
+    };
+    for (i, r) in rows.iter().enumerate() {
+        let Some(t) = at(r).value() else { continue };
+        if *t < stay.0 || *t > stay.1 {
+            let side = if *t < stay.0 {
+                ("trước NGAY_VAO", "before NGAY_VAO")
+            } else {
+                ("sau NGAY_RA", "after NGAY_RA")
+            };
+            c.error(
+                r,
+                i,
+                rule,
+                "NGAY_YL",
+                format!("NGAY_YL của {} nằm {} của XML1", R::TABLE, side.0),
+                format!("NGAY_YL of {} is {} of XML1", R::TABLE, side.1),
+            );
+        }
+    }
+}
+
+fn card_validity(c: &mut Cross<'_>, s: &Summary) {
+    let (Some(from), Some(to)) = (
+        s.gt_the_tu.value().map(List::items),
+        s.gt_the_den.value().map(List::items),
+    ) else {
+        return;
+    };
+    if from.len() != to.len() {
+        return; // xml1.card_lists.count reports it
+    }
+    for (a, b) in from.iter().zip(to) {
+        if b < a {
+            c.error(
+                s,
+                0,
+                "xml1.card_validity.order",
+                "GT_THE_DEN",
+                format!("Thẻ có GT_THE_DEN {} trước GT_THE_TU {}", fmt(*b), fmt(*a)),
+                format!(
+                    "a card's GT_THE_DEN {} is before its GT_THE_TU {}",
+                    fmt(*b),
+                    fmt(*a)
+                ),
+            );
+            return;
+        }
+    }
+    let (Some(vao), Some(ra)) = (s.ngay_vao.value(), s.ngay_ra.value()) else {
+        return;
+    };
+    // Every day of the stay must fall in the validity of some card.
+    let mut periods: Vec<(Date, Date)> = from.iter().copied().zip(to.iter().copied()).collect();
+    periods.sort();
+    let mut day = vao.date();
+    for (a, b) in periods {
+        if a > day {
+            break;
+        }
+        if b >= day {
+            day = match b.add_days(1) {
+                Some(d) => d,
+                None => return,
+            };
+        }
+    }
+    if day <= ra.date() {
+        c.warning(
+            s,
+            0,
+            "xml1.card_validity.coverage",
+            "GT_THE_DEN",
+            format!(
+                "Thời hạn thẻ BHYT không bao phủ ngày {} của đợt điều trị",
+                fmt(day)
+            ),
+            format!(
+                "the validity of the insurance card(s) does not cover {} of the stay",
+                fmt(day)
+            ),
+        );
+    }
+}
+
+fn fmt(d: Date) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// `SO_NGAY_DTRI` by visit type (DUR-1): zero for examinations and short stays, the calendar days
+/// of the stay for inpatient care, at most those days where the count depends on service days.
+fn days_of_treatment(c: &mut Cross<'_>, s: &Summary) {
+    let (Some(kcb), Some(days), Some(vao), Some(ra)) = (
+        s.ma_loai_kcb.value(),
+        s.so_ngay_dtri.value(),
+        s.ngay_vao.value(),
+        s.ngay_ra.value(),
+    ) else {
+        return;
+    };
+    let span = (ra.date().day_number() - vao.date().day_number() + 1).max(0) as u64;
+    let days = days.get();
+    use MaLoaiKcb::*;
+    let legacy = c.pack != Pack::Qd3176;
+    let expected: Option<(u64, u64)> = match kcb {
+        KhamBenh | NoiTruDuoi4Gio => Some((0, 0)),
+        NhanThuocTheoHen if legacy => Some((0, 0)),
+        NoiTru | NoiTruBanNgay | LuuTramYte if legacy => Some((span, span)),
+        NgoaiTru if legacy => Some((span, span)),
+        // QĐ 3176: the stay less any wait for a scheduled admission; days with services for 02/08.
+        NoiTru | NoiTruBanNgay | LuuTramYte | NgoaiTru | NgoaiTruManTinhDvkt => Some((1, span)),
+        _ => None,
+    };
+    let Some((lo, hi)) = expected else { return };
+    if days < lo || days > hi {
+        let want = if lo == hi {
+            format!("{lo}")
+        } else {
+            format!("{lo}-{hi}")
+        };
+        c.error(
+            s,
+            0,
+            "xml1.so_ngay_dtri.visit_type",
+            "SO_NGAY_DTRI",
+            format!(
+                "SO_NGAY_DTRI = {days} nhưng với MA_LOAI_KCB {} theo {} cần {want}",
+                kcb.code(),
+                c.pack
+            ),
+            format!(
+                "SO_NGAY_DTRI = {days} but MA_LOAI_KCB {} under {} needs {want}",
+                kcb.code(),
+                c.pack
+            ),
+        );
+    }
+}
+
+pub(super) fn check(c: &mut Cross<'_>, s: &Summary) {
+    let hoso = c.hoso;
+    if let (Some(vao), Some(ra)) = (s.ngay_vao.value(), s.ngay_ra.value()) {
+        if vao <= ra {
+            orders_within_stay(c, &hoso.xml2, |l| &l.ngay_yl, (*vao, *ra));
+            orders_within_stay(c, &hoso.xml3, |l| &l.ngay_yl, (*vao, *ra));
+        }
+    }
+    card_validity(c, s);
+    days_of_treatment(c, s);
+}

@@ -1,0 +1,219 @@
+//! Each cross-table rule on a generated visit broken in one place, and the same visit intact.
+
+use crate::gen::{generate_hoso, GenOptions};
+use crate::hoso::Hoso;
+use crate::tables::RecordSummary;
+use crate::types::{Dec, Field, Int};
+use crate::validate::{check_hoso, check_hoso_with, Finding, Pack, Severity};
+
+/// The first generated visit whose kind matches `pick`.
+fn visit(pick: impl Fn(&Hoso) -> bool) -> Hoso {
+    let opts = GenOptions::default();
+    (0..500)
+        .map(|i| generate_hoso(&opts, i))
+        .find(|h| pick(h))
+        .expect("a matching generated visit")
+}
+
+fn kind(h: &Hoso) -> String {
+    h.xml1.as_ref().unwrap().ma_loai_kcb.wire().into_owned()
+}
+
+fn rules(f: &[Finding]) -> Vec<&'static str> {
+    f.iter().map(|x| x.rule).collect()
+}
+
+fn only(h: &Hoso, rule: &str, path_end: &str) -> Finding {
+    let f = check_hoso(h);
+    let hit: Vec<_> = f.iter().filter(|x| x.rule == rule).collect();
+    assert_eq!(hit.len(), 1, "{rule}: {:?}", rules(&f));
+    assert!(hit[0].path.ends_with(path_end), "{}", hit[0].path);
+    hit[0].clone()
+}
+
+#[test]
+fn generated_visits_raise_nothing() {
+    let opts = GenOptions::default();
+    for i in 0..200 {
+        let f = check_hoso(&generate_hoso(&opts, i));
+        assert!(
+            f.is_empty(),
+            "visit {i}: {:?}",
+            f.iter().map(|x| x.to_string()).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn every_table_is_linked_by_ma_lk() {
+    let mut h = visit(|h| !h.xml2.is_empty());
+    h.xml2[0].ma_lk = Field::from_wire("OTHER.0001");
+    let f = only(&h, "hoso.ma_lk.mismatch", "XML2[1]/MA_LK");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.message_en.contains("differs from the MA_LK of XML1"));
+}
+
+#[test]
+fn stt_runs_from_one() {
+    let mut h = visit(|h| h.xml3.len() >= 2);
+    h.xml3[1].stt = Field::from(Int::new(5));
+    let f = only(&h, "hoso.stt.sequence", "XML3[2]/STT");
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+fn copied_fields_must_equal_xml1() {
+    let mut h = visit(|h| h.xml14.is_some());
+    h.xml14.as_mut().unwrap().ma_benh_chinh = Field::from_wire("J06.9");
+    h.xml1.as_mut().unwrap().ma_benh_chinh = Field::from_wire("E11.9");
+    let f = check_hoso(&h);
+    assert!(
+        f.iter()
+            .any(|x| x.rule == "hoso.copied_field.mismatch"
+                && x.path.ends_with("XML14/MA_BENH_CHINH")),
+        "{:?}",
+        rules(&f)
+    );
+    // Free text in decomposed Unicode reads the same as its precomposed form.
+    let mut h = visit(|h| h.xml14.is_some());
+    let name = h.xml1.as_ref().unwrap().ho_ten.wire().into_owned();
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(name.as_str()).collect();
+    h.xml14.as_mut().unwrap().ho_ten = Field::from_wire(&nfd);
+    assert!(!rules(&check_hoso(&h)).contains(&"hoso.copied_field.mismatch"));
+}
+
+#[test]
+fn tables_allowed_by_visit_type() {
+    let mut h = visit(|h| kind(h) == "01");
+    h.xml8 = Some(
+        RecordSummary::builder()
+            .ma_lk(h.ma_lk().unwrap())
+            .build_unchecked(),
+    );
+    let f = check_hoso_with(&h, Some(Pack::Qd4750));
+    assert!(rules(&f).contains(&"hoso.xml8.visit_type"));
+    let mut h = visit(|h| kind(h) == "03" && h.xml7.is_some());
+    h.xml7 = None;
+    let f = only(&h, "hoso.xml7.missing", "XML1/MA_LOAI_KCB");
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+fn line_formulas_and_balance() {
+    let mut h = visit(|h| !h.xml2.is_empty());
+    let l = &mut h.xml2[0];
+    let bv = l.thanh_tien_bv.value().unwrap().get();
+    l.thanh_tien_bv = Field::from(Dec::new(bv + crate::types::Decimal::ONE).unwrap());
+    let f = check_hoso(&h);
+    let r = rules(&f);
+    assert!(r.contains(&"xml2.thanh_tien_bv.formula"), "{r:?}");
+    assert!(r.contains(&"xml2.balance"), "{r:?}");
+    assert!(r.contains(&"xml1.t_thuoc.sum"), "{r:?}");
+    let x = f
+        .iter()
+        .find(|x| x.rule == "xml2.thanh_tien_bv.formula")
+        .unwrap();
+    assert!(
+        x.path.ends_with("XML2[1]/THANH_TIEN_BV") && x.message_en.contains("but the formula gives")
+    );
+}
+
+#[test]
+fn the_service_ratio_enters_the_formula_from_qd_4750() {
+    let mut h = visit(|h| !h.xml3.is_empty());
+    // A second examination at 30 %: THANH_TIEN_BV = 34500 × 30 % = 10350 from QĐ 4750 on.
+    let l = &mut h.xml3[0];
+    l.tyle_tt_dv = Field::from(Int::new(30));
+    let stated = |v: &str| Field::from_wire(v);
+    let muc = l.muc_huong.value().unwrap().get();
+    let bh = crate::types::Decimal::new(10350, 0);
+    let bhtt = crate::types::round_half_away(
+        bh * crate::types::Decimal::from(muc) / crate::types::Decimal::ONE_HUNDRED,
+        2,
+    );
+    l.thanh_tien_bv = stated("10350");
+    l.thanh_tien_bh = stated("10350");
+    l.t_bhtt = Field::from(Dec::new(bhtt.normalize()).unwrap());
+    l.t_bncct = Field::from(Dec::new((bh - bhtt).normalize()).unwrap());
+    l.t_bntt = stated("0");
+    let line_rules = |p| {
+        rules(&check_hoso_with(&h, Some(p)))
+            .into_iter()
+            .filter(|r| r.starts_with("xml3."))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line_rules(Pack::Qd3176), Vec::<&str>::new());
+    assert_eq!(line_rules(Pack::Qd4750), Vec::<&str>::new());
+    assert!(line_rules(Pack::Qd130).contains(&"xml3.thanh_tien_bv.formula"));
+}
+
+#[test]
+fn totals_against_the_lines() {
+    let mut h = visit(|h| !h.xml3.is_empty());
+    let s = h.xml1.as_mut().unwrap();
+    s.t_bhtt_gdv = Field::from_wire("1");
+    s.t_bhtt = Field::from_wire("1");
+    let r = rules(&check_hoso(&h));
+    for want in [
+        "xml1.t_bhtt_gdv.sum",
+        "xml1.t_bhtt.sum",
+        "xml1.t_bhtt.formula",
+        "xml1.balance",
+    ] {
+        assert!(r.contains(&want), "{want}: {r:?}");
+    }
+}
+
+#[test]
+fn orders_lie_within_the_stay() {
+    let mut h = visit(|h| !h.xml3.is_empty());
+    let ra = *h.xml1.as_ref().unwrap().ngay_ra.value().unwrap();
+    h.xml3[0].ngay_yl = Field::from(ra.add_minutes(60).unwrap());
+    let f = only(&h, "xml3.ngay_yl.range", "XML3[1]/NGAY_YL");
+    assert!(f.message_en.contains("after NGAY_RA"));
+}
+
+#[test]
+fn cards_must_cover_the_stay() {
+    let mut h = visit(|h| kind(h) == "01");
+    let s = h.xml1.as_mut().unwrap();
+    let vao = s.ngay_vao.value().unwrap().date();
+    s.gt_the_den = Field::from_wire(&format!(
+        "{:04}{:02}{:02}",
+        vao.year(),
+        vao.month(),
+        vao.day()
+    ));
+    s.gt_the_tu = Field::from_wire(&format!("{:04}0101", vao.year()));
+    assert!(
+        check_hoso(&h).is_empty(),
+        "a card valid through the visit day covers a same-day visit"
+    );
+    let before = vao.add_days(-1).unwrap();
+    h.xml1.as_mut().unwrap().gt_the_den = Field::from_wire(&format!(
+        "{:04}{:02}{:02}",
+        before.year(),
+        before.month(),
+        before.day()
+    ));
+    let f = only(&h, "xml1.card_validity.coverage", "XML1/GT_THE_DEN");
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+fn days_of_treatment_by_visit_type_and_pack() {
+    let mut h = visit(|h| kind(h) == "01");
+    h.xml1.as_mut().unwrap().so_ngay_dtri = Field::from(Int::new(1));
+    only(&h, "xml1.so_ngay_dtri.visit_type", "XML1/SO_NGAY_DTRI");
+    let mut h = visit(|h| kind(h) == "03");
+    let s = h.xml1.as_mut().unwrap();
+    let n = s.so_ngay_dtri.value().unwrap().get();
+    s.so_ngay_dtri = Field::from(Int::new(n - 1));
+    // QĐ 4750 counts every calendar day of the stay; QĐ 3176 may leave out a wait for admission.
+    assert!(
+        rules(&check_hoso_with(&h, Some(Pack::Qd4750))).contains(&"xml1.so_ngay_dtri.visit_type")
+    );
+    assert!(
+        !rules(&check_hoso_with(&h, Some(Pack::Qd3176))).contains(&"xml1.so_ngay_dtri.visit_type")
+    );
+}
