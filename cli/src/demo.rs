@@ -5,9 +5,9 @@
 
 use crate::Failure;
 use lienthong::codec::json::{envelope_from_json, envelope_to_json};
-use lienthong::codec::{Envelope, Limits};
+use lienthong::codec::Envelope;
 use lienthong::gen::{generate, GenOptions};
-use lienthong::report::validate_reader;
+use lienthong::report::{validate_reader, ValidateOptions};
 use lienthong::types::Field;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -47,7 +47,7 @@ pub fn run(hoso: usize) -> Result<ExitCode, Failure> {
     );
     let t = Instant::now();
     let mut findings = Vec::new();
-    let sum = validate_reader(&file[..], Limits::default(), |f| findings.push(f))
+    let sum = validate_reader(&file[..], &ValidateOptions::default(), |f| findings.push(f))
         .map_err(|e| fail(&e))?;
     let secs = t.elapsed().as_secs_f64();
     println!(
@@ -83,8 +83,8 @@ pub fn run(hoso: usize) -> Result<ExitCode, Failure> {
     println!("    - XML1: MA_THE_BHYT có chữ số mức hưởng 7 / card with benefit digit 7");
     let bytes = env.to_bytes().map_err(|e| fail(&e))?;
     let mut shown = Vec::new();
-    let sum =
-        validate_reader(&bytes[..], Limits::default(), |f| shown.push(f)).map_err(|e| fail(&e))?;
+    let sum = validate_reader(&bytes[..], &ValidateOptions::default(), |f| shown.push(f))
+        .map_err(|e| fail(&e))?;
     for f in &shown {
         println!("    {} {} {}", f.severity.as_str(), f.rule, f.path);
         println!("      vi: {}", f.message_vi);

@@ -56,6 +56,12 @@ enum Command {
         /// Write the report here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Rule pack for every HOSO: 130, 4750 or 3176 (default: each HOSO's pack follows its dates).
+        #[arg(long)]
+        pack: Option<String>,
+        /// A TOML rules file that changes severities (`[severity] "icd.age" = "error"`, or "off").
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// Convert between XML and JSON. Exit 0: converted; 1: the input is not a valid file;
     /// 2: the command could not run.
@@ -103,7 +109,10 @@ fn main() -> ExitCode {
             files,
             format,
             output,
-        } => validate::run(&files, format, output.as_deref()),
+            pack,
+            rules,
+        } => validate::options(pack.as_deref(), rules.as_deref())
+            .and_then(|o| validate::run(&files, format, output.as_deref(), &o)),
         Command::Convert { file, to, output } => convert::run(&file, to, output.as_deref()),
         Command::Gen {
             hoso,

@@ -2,9 +2,8 @@
 
 use crate::io::{create, open, write_failed};
 use crate::{Failure, ReportFormat};
-use lienthong::codec::Limits;
-use lienthong::report::{finding_json, validate_reader, FileSummary};
-use lienthong::validate::Finding;
+use lienthong::report::{finding_json, validate_reader, FileSummary, ValidateOptions};
+use lienthong::validate::{Finding, Pack, RuleConfig};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,10 +29,29 @@ fn text_finding(out: &mut dyn Write, f: &Finding) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The options of `--pack` and `--rules`.
+pub fn options(pack: Option<&str>, rules: Option<&Path>) -> Result<ValidateOptions, Failure> {
+    let mut o = ValidateOptions::default();
+    if let Some(p) = pack {
+        o.pack = Some(Pack::from_name(p).ok_or_else(|| {
+            Failure::CannotRun(format!(
+                "--pack {p:?}: use 130, 4750 or 3176 (gói quy tắc không hợp lệ)"
+            ))
+        })?);
+    }
+    if let Some(path) = rules {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::CannotRun(format!("cannot read {}: {e}", path.display())))?;
+        o.rules = RuleConfig::from_toml(&text).map_err(|e| Failure::CannotRun(e.to_string()))?;
+    }
+    Ok(o)
+}
+
 pub fn run(
     files: &[PathBuf],
     format: ReportFormat,
     output: Option<&Path>,
+    options: &ValidateOptions,
 ) -> Result<ExitCode, Failure> {
     let mut out = create(output)?;
     let mut total = FileSummary::default();
@@ -47,7 +65,7 @@ pub fn run(
         let sum = match format {
             ReportFormat::Text => {
                 writeln!(out, "{shown}").map_err(write_failed)?;
-                validate_reader(input, Limits::default(), |f| {
+                validate_reader(input, options, |f| {
                     if let Err(e) = text_finding(&mut out, &f) {
                         write_err.get_or_insert(e);
                     }
@@ -64,7 +82,7 @@ pub fn run(
                 )
                 .map_err(write_failed)?;
                 let mut first = true;
-                validate_reader(input, Limits::default(), |f| {
+                validate_reader(input, options, |f| {
                     let sep = if std::mem::take(&mut first) { "" } else { "," };
                     if let Err(e) = write!(out, "{sep}\n{}", finding_json(&f)) {
                         write_err.get_or_insert(e);

@@ -9,7 +9,8 @@ use crate::codec::{
     sniff, AssessmentDocument, CheckinDocument, DocumentKind, EnvelopeReader, Limits, ParseError,
 };
 use crate::validate::{
-    check_assessment, check_checkin, check_header, check_hoso, Finding, Severity,
+    check_assessment, check_checkin, check_facility, check_header, check_hoso_with, Finding, Pack,
+    RuleConfig, Severity,
 };
 use serde_json::{json, Value};
 use std::io::BufRead;
@@ -49,6 +50,17 @@ impl From<&ParseError> for Finding {
     }
 }
 
+/// How to validate.
+#[derive(Debug, Clone, Default)]
+pub struct ValidateOptions {
+    /// Reading limits.
+    pub limits: Limits,
+    /// The rule pack for every `HOSO` (`None`: each `HOSO`'s pack follows its dates).
+    pub pack: Option<Pack>,
+    /// Severity overrides.
+    pub rules: RuleConfig,
+}
+
 /// The outcome of validating one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FileSummary {
@@ -74,13 +86,16 @@ impl FileSummary {
 /// of the `HOSO` before it are kept. Returns `Err` only when reading the input itself fails.
 pub fn validate_reader<R: BufRead>(
     mut input: R,
-    limits: Limits,
+    options: &ValidateOptions,
     mut sink: impl FnMut(Finding),
 ) -> std::io::Result<FileSummary> {
+    let limits = options.limits;
     let mut sum = FileSummary::default();
     let mut emit = |f: Finding, sum: &mut FileSummary| {
-        sum.count(&f);
-        sink(f);
+        if let Some(f) = options.rules.apply(f) {
+            sum.count(&f);
+            sink(f);
+        }
     };
     let kind = sniff(input.fill_buf()?);
     match kind {
@@ -109,11 +124,15 @@ pub fn validate_reader<R: BufRead>(
                     emit(n.to_finding(None, None), &mut sum);
                 }
                 let mut complete = true;
+                let header = reader.header().clone();
                 for item in &mut reader {
                     match item {
                         Ok(h) => {
                             sum.hoso += 1;
-                            check_hoso(&h).into_iter().for_each(|f| emit(f, &mut sum));
+                            check_hoso_with(&h, options.pack)
+                                .into_iter()
+                                .chain(check_facility(&header, &h))
+                                .for_each(|f| emit(f, &mut sum));
                         }
                         Err(e) => {
                             if let crate::codec::ErrorKind::Io(msg) = &e.kind {

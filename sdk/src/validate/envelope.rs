@@ -71,6 +71,36 @@ pub fn check_header(header: &EnvelopeHeader, hoso_read: usize) -> Vec<Finding> {
     out
 }
 
+/// `MACSKCB` of the envelope must be the facility of every `HOSO` (xml130.md ENV-6).
+pub fn check_facility(header: &EnvelopeHeader, hoso: &Hoso) -> Option<Finding> {
+    let sender = header.macskcb.value()?;
+    let facility = hoso.xml1.as_ref()?.ma_cskcb.value()?;
+    (sender != facility).then(|| {
+        let index = hoso.source.as_ref().map(|s| s.index);
+        let mut f = envelope_finding(
+            "envelope.macskcb.mismatch",
+            Some("MACSKCB"),
+            format!(
+                "MACSKCB của tệp ({}) khác MA_CSKCB của XML1 ({})",
+                sender.as_str(),
+                facility.as_str()
+            ),
+            format!(
+                "MACSKCB of the file ({}) differs from MA_CSKCB of XML1 ({})",
+                sender.as_str(),
+                facility.as_str()
+            ),
+        );
+        f.ma_lk = hoso.ma_lk().map(str::to_owned);
+        f.path = index.map_or_else(
+            || "HOSO/XML1/MA_CSKCB".into(),
+            |i| format!("HOSO[{i}]/XML1/MA_CSKCB"),
+        );
+        f.table = Some(TableId::Xml1);
+        f
+    })
+}
+
 /// What each `HOSO` must hold: an XML1, and no table under an unknown or misplaced `LOAIHOSO`.
 pub(crate) fn check_hoso_tables(hoso: &Hoso, out: &mut Vec<Finding>) {
     let index = hoso.source.as_ref().map(|s| s.index);

@@ -17,7 +17,7 @@ pub(crate) mod support;
 
 pub use config::{ConfigError, Override, Pack, RuleConfig};
 pub use cross::pack_for;
-pub use envelope::check_header;
+pub use envelope::{check_facility, check_header};
 pub use finding::{Finding, Findings, Severity};
 pub use hoso::{check_assessment, check_checkin, check_hoso, check_hoso_with};
 
