@@ -11,6 +11,9 @@ check() { if "$@"; then pass=$((pass+1)); else echo "FAILED: $*"; fail=$((fail+1
 expect_exit() { local want=$1; shift; set +e; "$@" >/dev/null 2>&1; local got=$?; set -e; [ "$got" -eq "$want" ] || { echo "exit $got, wanted $want: $*"; return 1; }; }
 
 check "$bin" --version
+# The rule catalogue in the repository is the one the binary prints.
+check bash -c "\"$bin\" rules list --format markdown | cmp - docs/rules/catalog.md"
+check bash -c "\"$bin\" rules list --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r) > 100 and all(x[\"description_vi\"] for x in r)'"
 check "$bin" demo --hoso 300
 check "$bin" gen --hoso 200 --seed 11 -o "$tmp/v.xml"
 check expect_exit 0 "$bin" validate "$tmp/v.xml"

@@ -3,6 +3,7 @@
 mod convert;
 mod demo;
 mod io;
+mod rules;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -36,7 +37,25 @@ enum ConvertTo {
 }
 
 #[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Print every rule: id, severity, table, element, source and description.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = rules::CatalogFormat::Text)]
+        format: rules::CatalogFormat,
+        /// Output file (standard output when omitted).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
+    /// The rule catalogue.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Run the demo: generate visits, validate them, break one and explain the findings, and
     /// round-trip XML through JSON. Needs no configuration and no network.
     Demo {
@@ -105,6 +124,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo { hoso } => demo::run(hoso.max(1)),
+        Command::Rules {
+            command: RulesCommand::List { format, output },
+        } => rules::list(format, output.as_deref()),
         Command::Validate {
             files,
             format,
