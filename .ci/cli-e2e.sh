@@ -30,6 +30,12 @@ check python3 -c "
 import json; r=json.load(open('$tmp/bad.json')); i=r['files'][0]['issues'][0]
 assert set(i)>={'rule','severity','table','ma_lk','stt','field','path','line','column','message_vi','message_en','hint'}, i
 assert i['rule']=='parse.unexpected_element' and i['line']==8, i"
+# JUnit and HTML reports of the broken file.
+set +e; "$bin" validate --format junit -o "$tmp/bad.junit.xml" "$tmp/bad.xml"; "$bin" validate --format html -o "$tmp/bad.html" "$tmp/bad.xml"; set -e
+check python3 -c "
+import xml.etree.ElementTree as E; r=E.parse('$tmp/bad.junit.xml').getroot()
+assert r.tag=='testsuites' and r.get('failures')=='1', r.attrib"
+check grep -q "parse.unexpected_element" "$tmp/bad.html"
 # The command could not run (2): a missing file.
 check expect_exit 2 "$bin" validate "$tmp/missing.xml"
 # The Rust example builds the worked visit of the research notes; its output validates clean.

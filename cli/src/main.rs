@@ -25,6 +25,10 @@ enum ReportFormat {
     Text,
     /// The JSON report contract.
     Json,
+    /// JUnit XML, for CI tools: a test case per HOSO.
+    Junit,
+    /// One self-contained HTML page for people: totals by rule and table, then each HOSO.
+    Html,
 }
 
 /// Target formats of `convert`.

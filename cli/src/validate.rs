@@ -2,7 +2,9 @@
 
 use crate::io::{create, open, write_failed};
 use crate::{Failure, ReportFormat};
-use lienthong::report::{finding_json, validate_reader, FileSummary, ValidateOptions};
+use lienthong::report::{
+    finding_json, html, junit, validate_reader, FileReport, FileSummary, ValidateOptions,
+};
 use lienthong::validate::{Finding, Pack, RuleConfig};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,6 +57,7 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let mut out = create(output)?;
     let mut total = FileSummary::default();
+    let mut collected: Vec<FileReport> = Vec::new();
     if format == ReportFormat::Json {
         out.write_all(b"{\"files\":[").map_err(write_failed)?;
     }
@@ -70,6 +73,18 @@ pub fn run(
                         write_err.get_or_insert(e);
                     }
                 })
+            }
+            ReportFormat::Junit | ReportFormat::Html => {
+                let mut findings = Vec::new();
+                let sum = validate_reader(input, options, |f| findings.push(f));
+                if let Ok(s) = &sum {
+                    collected.push(FileReport {
+                        path: shown.clone(),
+                        hoso: s.hoso,
+                        findings,
+                    });
+                }
+                sum
             }
             ReportFormat::Json => {
                 let head = serde_json::json!({ "path": shown });
@@ -101,13 +116,23 @@ pub fn run(
                 sum.hoso, sum.errors, sum.warnings
             ),
             ReportFormat::Json => write!(out, "],\"hoso\":{}}}", sum.hoso),
+            ReportFormat::Junit | ReportFormat::Html => Ok(()),
         }
         .map_err(write_failed)?;
         total.hoso += sum.hoso;
         total.errors += sum.errors;
         total.warnings += sum.warnings;
     }
+    let pack = match options.pack {
+        Some(p) => format!("{p}"),
+        None => "theo ngày của từng HOSO / by each HOSO's dates".to_owned(),
+    };
     match format {
+        ReportFormat::Html => {
+            let header = format!("Lienthong {}; gói quy tắc / rule pack: {pack}", env!("CARGO_PKG_VERSION"));
+            out.write_all(html::render(&collected, &header).as_bytes())
+        }
+        ReportFormat::Junit => out.write_all(junit::render(&collected).as_bytes()),
         ReportFormat::Text => writeln!(
             out,
             "{} tệp/files, {} HOSO, {} lỗi/errors, {} cảnh báo/warnings",

@@ -13,6 +13,12 @@ use crate::validate::{
     RuleConfig, Severity,
 };
 use serde_json::{json, Value};
+
+mod group;
+pub mod html;
+pub mod junit;
+
+pub use group::FileReport;
 use std::io::BufRead;
 
 impl From<&ParseError> for Finding {
@@ -174,3 +180,6 @@ pub fn finding_json(f: &Finding) -> Value {
         "hint_en": f.hint_en,
     })
 }
+
+#[cfg(test)]
+mod tests;
