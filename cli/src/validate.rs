@@ -1,6 +1,6 @@
 //! `lienthong validate`.
 
-use crate::io::{create, open, write_failed};
+use crate::io::{create, open_with_progress, write_failed};
 use crate::{Failure, ReportFormat};
 use lienthong::report::{
     finding_json, html, junit, validate_reader, FileReport, FileSummary, ValidateOptions,
@@ -62,7 +62,7 @@ pub fn run(
         out.write_all(b"{\"files\":[").map_err(write_failed)?;
     }
     for (i, path) in files.iter().enumerate() {
-        let input = open(path)?;
+        let input = open_with_progress(path)?;
         let shown = path.display().to_string();
         let mut write_err = None;
         let sum = match format {
