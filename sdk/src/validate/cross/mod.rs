@@ -35,22 +35,6 @@ impl<'a> Cross<'a> {
         }
     }
 
-    fn push<R: Record>(
-        &mut self,
-        rec: &R,
-        i: usize,
-        rule: &'static str,
-        sev: Severity,
-        field: &str,
-        vi: String,
-        en: String,
-    ) {
-        let f = self
-            .ctx::<R>(i)
-            .finding(rec, rule, sev, Some(field), vi, en);
-        self.out.push(f);
-    }
-
     fn error<R: Record>(
         &mut self,
         rec: &R,
@@ -60,7 +44,10 @@ impl<'a> Cross<'a> {
         vi: String,
         en: String,
     ) {
-        self.push(rec, i, rule, Severity::Error, field, vi, en);
+        let f = self
+            .ctx::<R>(i)
+            .finding(rec, rule, Severity::Error, Some(field), vi, en);
+        self.out.push(f);
     }
 
     fn warning<R: Record>(
@@ -72,7 +59,10 @@ impl<'a> Cross<'a> {
         vi: String,
         en: String,
     ) {
-        self.push(rec, i, rule, Severity::Warning, field, vi, en);
+        let f = self
+            .ctx::<R>(i)
+            .finding(rec, rule, Severity::Warning, Some(field), vi, en);
+        self.out.push(f);
     }
 }
 

@@ -45,6 +45,15 @@ fn stated(
     })
 }
 
+/// What a line's inputs give: the computed amounts (of which `THANH_TIEN_BV` and `THANH_TIEN_BH`
+/// are compared), the benefit level in percent and the sum of the four other-source columns.
+#[derive(Clone, Copy)]
+struct Expected {
+    amounts: LineAmounts,
+    muc_huong: u64,
+    parts: Decimal,
+}
+
 /// Compares a line's stated amounts with what its inputs give: `want` holds the computed
 /// `THANH_TIEN_BV` and `THANH_TIEN_BH`, `muc_huong` the benefit level in percent, `parts` the sum
 /// of the four other-source columns.
@@ -54,10 +63,13 @@ fn compare<R: Record>(
     i: usize,
     prefix: &'static [&'static str; 6],
     stated: &LineAmounts,
-    want: &LineAmounts,
-    muc_huong: u64,
-    parts: Decimal,
+    want: &Expected,
 ) {
+    let Expected {
+        amounts: want,
+        muc_huong,
+        parts,
+    } = *want;
     let [bv_rule, bh_rule, nk_rule, bhtt_rule, split_rule, balance_rule] = *prefix;
     let t = R::TABLE;
     let mismatch = |c: &mut Cross<'_>,
@@ -194,7 +206,18 @@ fn drug(c: &mut Cross<'_>, l: &DrugLine, i: usize) {
     let Some(want) = drug_line(sl, dg, tl, mh, Decimal::ZERO) else {
         return;
     };
-    compare(c, l, i, &DRUG_RULES, &s, &want, mh, parts);
+    compare(
+        c,
+        l,
+        i,
+        &DRUG_RULES,
+        &s,
+        &Expected {
+            amounts: want,
+            muc_huong: mh,
+            parts,
+        },
+    );
 }
 
 fn service(c: &mut Cross<'_>, l: &ServiceLine, i: usize) {
@@ -238,8 +261,29 @@ fn service(c: &mut Cross<'_>, l: &ServiceLine, i: usize) {
     if c.pack == Pack::Qd3176 && special.is_some_and(|v| r2(s.thanh_tien_bv) == v) {
         want.thanh_tien_bv = s.thanh_tien_bv;
     }
-    compare(c, l, i, &SERVICE_RULES, &s, &want, mh, parts);
+    compare(
+        c,
+        l,
+        i,
+        &SERVICE_RULES,
+        &s,
+        &Expected {
+            amounts: want,
+            muc_huong: mh,
+            parts,
+        },
+    );
 }
+
+/// (rule, element, stated value, sum of the lines, what the sum is in Vietnamese, in English).
+type TotalCheck<'a> = (
+    &'static str,
+    &'static str,
+    &'a Field<Dec>,
+    Decimal,
+    &'static str,
+    &'static str,
+);
 
 /// The XML1 totals against the lines.
 fn totals(c: &mut Cross<'_>, s: &Summary) {
@@ -247,7 +291,7 @@ fn totals(c: &mut Cross<'_>, s: &Summary) {
     let Some(t) = totals_of(&hoso.xml2, &hoso.xml3) else {
         return;
     };
-    let checks: [(&'static str, &str, &Field<Dec>, Decimal, &str, &str); 8] = [
+    let checks: [TotalCheck<'_>; 8] = [
         (
             "xml1.t_thuoc.sum",
             "T_THUOC",
