@@ -91,6 +91,7 @@ catalog! {
     "field.max_length", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 (kích thước tối đa)", "Giá trị dài hơn kích thước tối đa", "a value is longer than the maximum size";
     "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục", "a code is not in its code list";
     "field.unknown_element", Warning, ANY, NOFIELD, "QĐ 4750 phụ lục", "Phần tử không có trong bảng", "an element the table does not define";
+    "field.cccd.pattern", Error, ANY, NOFIELD, "CTN4750 (SO_CCCD: 9, 12 chữ số hoặc chữ in hoa + 7 chữ số); QĐ 3176 (hộ chiếu nước ngoài)", "Số CCCD/hộ chiếu không đúng dạng (cảnh báo theo QĐ 3176)", "a citizen ID or passport number of an unexpected form (a warning under QĐ 3176)";
     "field.not_nfc", Warning, ANY, NOFIELD, "xml130.md §1.7 (Unicode dựng sẵn)", "Văn bản dùng Unicode tổ hợp (NFD)", "text uses decomposed Unicode (NFD)";
     // ICD-10 (QĐ 4469).
     "icd.unknown", Error, ANY, NOFIELD, "QĐ 4469/QĐ-BYT", "Mã bệnh không có trong danh mục ICD-10", "a diagnosis code is not in the ICD-10 catalogue";

@@ -3,6 +3,8 @@
 
 use super::{Finding, RuleCtx, Severity};
 use crate::record::{FieldSpec, Record, Req, TableId};
+use crate::types::{Cccd, CccdForm, Kind};
+use crate::validate::Pack;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Rule ids of the dictionary rules (stable).
@@ -19,6 +21,8 @@ pub mod ids {
     pub const UNKNOWN_ELEMENT: &str = "field.unknown_element";
     /// Text in decomposed (NFD) or otherwise non-NFC Unicode.
     pub const NOT_NFC: &str = "field.not_nfc";
+    /// A citizen ID or passport number of an unexpected form.
+    pub const CCCD_PATTERN: &str = "field.cccd.pattern";
 }
 
 /// Code lists whose values are a vendor convention rather than part of the decision: an unknown
@@ -31,16 +35,69 @@ const SOFT_CODE_LISTS: &[&str] = &["NHOM_MAU"];
 const SIZE_ERRATA: &[(TableId, &str, u32)] = &[(TableId::Xml6, "MA_XU_TRI", 10)];
 const OPTIONAL_ERRATA: &[(TableId, &str)] = &[(TableId::Xml13, "TOMTAT_KQ")];
 
-fn max_len(table: TableId, spec: &FieldSpec) -> Option<u32> {
-    SIZE_ERRATA
-        .iter()
-        .find(|(t, e, _)| *t == table && *e == spec.element)
-        .map(|(_, _, n)| *n)
+/// Sizes that QĐ 3176 changed (xml130.md §2, §6.4): the signer and doctor codes became
+/// practising-licence numbers of up to 255 characters, the occupation code a 2-character level-2
+/// code, and the traditional-medicine codes a list of at most 150 characters. The dictionary's
+/// sizes are those of QĐ 4750.
+const SIZES_3176: &[(&str, u32)] = &[
+    ("MA_TTDV", 255),
+    ("MA_BS", 255),
+    ("MA_NGHE_NGHIEP", 2),
+    ("MA_BENH_YHCT", 150),
+];
+
+fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
+    let by_pack = (pack == Pack::Qd3176)
+        .then(|| {
+            SIZES_3176
+                .iter()
+                .find(|(e, _)| *e == spec.element)
+                .map(|(_, n)| *n)
+        })
+        .flatten();
+    by_pack
+        .or_else(|| {
+            SIZE_ERRATA
+                .iter()
+                .find(|(t, e, _)| *t == table && *e == spec.element)
+                .map(|(_, _, n)| *n)
+        })
         .or(spec.max_len)
 }
 
 fn required(table: TableId, spec: &FieldSpec) -> bool {
     spec.required == Req::Yes && !OPTIONAL_ERRATA.contains(&(table, spec.element))
+}
+
+/// ID-3: a citizen ID has 12 digits (9 for old cards) or is a Vietnamese passport (a capital
+/// letter and 7 digits). QĐ 3176 also allows foreign passports, so any other form is only a
+/// warning there. The message never shows the number.
+fn cccd_pattern<R: Record>(
+    record: &R,
+    ctx: &RuleCtx<'_>,
+    el: &str,
+    wire: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Ok(c) = Cccd::new(wire) else { return };
+    if c.form() != CccdForm::Other {
+        return;
+    }
+    let sev = if ctx.pack.unwrap_or(Pack::Qd3176) == Pack::Qd3176 {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    out.push(ctx.finding(
+        record,
+        ids::CCCD_PATTERN,
+        sev,
+        Some(el),
+        format!("{el} không có dạng 12 hoặc 9 chữ số, hay hộ chiếu (1 chữ in hoa và 7 chữ số)"),
+        format!(
+            "{el} is neither 12 or 9 digits nor a passport number (a capital letter and 7 digits)"
+        ),
+    ));
 }
 
 pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -67,6 +124,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
             }
             continue;
         }
+        let before = out.len();
         if let Some(err) = f.format_error() {
             out.push(ctx.finding(
                 record,
@@ -78,7 +136,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
             ));
         }
         let wire = f.wire();
-        if let Some(max) = max_len(R::TABLE, spec) {
+        if let Some(max) = max_len(R::TABLE, spec, ctx.pack.unwrap_or(Pack::Qd3176)) {
             let len = wire.chars().count();
             if len > max as usize {
                 out.push(ctx.finding(
@@ -90,6 +148,11 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                     format!("{el} is {len} characters long, more than the maximum of {max}"),
                 ));
             }
+        }
+        // Only when the value is otherwise well-formed: one problem, one finding.
+        let reported = out.len() > before;
+        if spec.kind == Kind::Cccd && !f.is_invalid() && !reported {
+            cccd_pattern(record, ctx, el, &wire, out);
         }
         if f.is_unknown_code() {
             let sev = if SOFT_CODE_LISTS.contains(&el) {
@@ -143,5 +206,68 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 R::TABLE.title_en()
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::Reexam;
+
+    #[test]
+    fn sizes_follow_the_rule_pack() {
+        let r = Reexam::builder().ma_ttdv("01012345678").build_unchecked();
+        let at = |pack| {
+            let mut out = Vec::new();
+            check_fields(
+                &r,
+                &RuleCtx {
+                    pack: Some(pack),
+                    ..Default::default()
+                },
+                &mut out,
+            );
+            out.iter()
+                .any(|f| f.rule == ids::MAX_LENGTH && f.field.as_deref() == Some("MA_TTDV"))
+        };
+        // A practising-licence number is longer than the 10-digit health ID of QĐ 130/4750.
+        assert!(at(Pack::Qd4750));
+        assert!(at(Pack::Qd130));
+        assert!(!at(Pack::Qd3176));
+    }
+
+    #[test]
+    fn cccd_forms_by_pack() {
+        use crate::tables::Summary;
+        let sev = |cccd: &str, pack| {
+            let r = Summary::builder().so_cccd(cccd).build_unchecked();
+            let mut out = Vec::new();
+            check_fields(
+                &r,
+                &RuleCtx {
+                    pack: Some(pack),
+                    ..Default::default()
+                },
+                &mut out,
+            );
+            out.iter()
+                .find(|f| f.rule == ids::CCCD_PATTERN)
+                .map(|f| (f.severity, f.message_en.contains(cccd)))
+        };
+        assert_eq!(sev("079185000001", Pack::Qd4750), None);
+        assert_eq!(sev("123456789", Pack::Qd4750), None);
+        assert_eq!(sev("B1234567", Pack::Qd4750), None);
+        assert_eq!(
+            sev("X12345AB", Pack::Qd4750),
+            Some((Severity::Error, false))
+        );
+        assert_eq!(
+            sev("X12345AB", Pack::Qd3176),
+            Some((Severity::Warning, false))
+        );
+        assert_eq!(
+            sev("0791850000", Pack::Qd130),
+            Some((Severity::Error, false))
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::record::Record;
 struct Collect<'a> {
     hoso: &'a Hoso,
     ma_lk: Option<&'a str>,
+    pack: Option<Pack>,
     out: &'a mut Vec<Finding>,
 }
 
@@ -23,6 +24,7 @@ impl TableVisitor for Collect<'_> {
                 line: table_src.and_then(|t| t.row_lines.get(i).copied()),
                 column: None,
                 ma_lk: self.ma_lk,
+                pack: self.pack,
             };
             r.check(&ctx, self.out);
         }
@@ -51,6 +53,7 @@ pub fn check_hoso_with(hoso: &Hoso, pack: Option<Pack>) -> Vec<Finding> {
     hoso.visit_tables(&mut Collect {
         hoso,
         ma_lk: hoso.ma_lk(),
+        pack: pack.or_else(|| hoso.xml1.as_ref().and_then(super::pack_for)),
         out: &mut out,
     });
     super::cross::check(hoso, pack, &mut out);

@@ -37,6 +37,8 @@ pub struct RuleCtx<'a> {
     pub column: Option<u32>,
     /// `MA_LK` of the episode, when known from elsewhere (XML12 has none of its own).
     pub ma_lk: Option<&'a str>,
+    /// The rule pack in force (`None`: the newest, QĐ 3176).
+    pub pack: Option<Pack>,
 }
 
 impl RuleCtx<'_> {

@@ -73,7 +73,7 @@ fn oversized_values_are_max_length_errors() {
         "field.max_length",
         [
             (valid().ma_doituong_kcb("1.1.1.1.1.1"), "MA_DOITUONG_KCB"),
-            (valid().ma_ttdv("01012345678"), "MA_TTDV"),
+            (valid().ma_ttdv("1".repeat(256).as_str()), "MA_TTDV"),
         ],
     );
 }

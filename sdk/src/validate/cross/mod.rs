@@ -32,6 +32,7 @@ impl<'a> Cross<'a> {
                 .and_then(|t| t.row_lines.get(i).copied()),
             column: None,
             ma_lk: self.hoso.ma_lk(),
+            pack: Some(self.pack),
         }
     }
 
