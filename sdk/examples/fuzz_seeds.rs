@@ -25,7 +25,14 @@ fn main() {
             .nth(1)
             .unwrap_or_else(|| "fuzz/corpus".into()),
     );
-    for target in ["envelope", "standalone", "table_xml0", "table_xml12"] {
+    for target in [
+        "envelope",
+        "standalone",
+        "table_xml0",
+        "table_xml12",
+        "json",
+        "rules_file",
+    ] {
         std::fs::create_dir_all(dir.join(target)).expect("create corpus dir");
     }
     for seed in 0..4u64 {
@@ -37,6 +44,8 @@ fn main() {
         std::fs::write(dir.join("envelope").join(format!("seed_{seed}")), &file)
             .expect("write seed");
         let env = Envelope::from_bytes(&file).expect("generated files parse");
+        let json = lienthong::codec::json::envelope_to_json(&env).to_string();
+        std::fs::write(dir.join("json").join(format!("seed_{seed}")), json).expect("write seed");
         for (i, h) in env.hosos.iter().enumerate() {
             h.visit_tables(&mut Tables(&dir, seed as usize * 10 + i));
             if let Some(row) = checkin_for(h) {
@@ -56,6 +65,11 @@ fn main() {
             }
         }
     }
+    std::fs::write(
+        dir.join("rules_file").join("seed"),
+        "[severity]\n\"icd.age\" = \"error\"\n\"field.not_nfc\" = \"off\"\n",
+    )
+    .expect("write seed");
     let xml12 = lienthong::codec::AssessmentDocument::new(vec![Default::default()])
         .to_bytes()
         .expect("writable");

@@ -221,6 +221,13 @@ pub enum WriteError {
         /// The element.
         element: &'static str,
     },
+    /// An element kept outside the dictionary has a name that is not an XML name.
+    InvalidName {
+        /// The table.
+        table: TableId,
+        /// 1-based row, for list tables.
+        row: Option<usize>,
+    },
     /// The raw `CHUKYDONVI` content given to the writer is not well-formed XML.
     MalformedSignature,
     /// Writing to the output failed.
@@ -245,6 +252,16 @@ impl fmt::Display for WriteError {
                 write!(
                     f,
                     "GIAMDINHHS/{element} holds a character that XML cannot represent"
+                )
+            }
+            WriteError::InvalidName { table, row } => {
+                write!(f, "{table}")?;
+                if let Some(r) = row {
+                    write!(f, "[{r}]")?;
+                }
+                write!(
+                    f,
+                    " holds an extra element whose name is not a valid XML name"
                 )
             }
             WriteError::MalformedSignature => {

@@ -85,6 +85,9 @@ pub fn record_from_json<R: Record>(obj: &Value, path: &str) -> Result<R, JsonErr
                     rec.set_layout(Layout::Qd3176);
                 }
             }
+            None if !super::limits::is_xml_name(k.as_bytes()) => {
+                return Err(jerr(format!("{path}/{k}"), "not a valid XML element name"))
+            }
             None => rec.extra_mut().push(ExtraElement {
                 name: k.as_str().into(),
                 text: text.into(),

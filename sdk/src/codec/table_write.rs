@@ -52,6 +52,12 @@ pub(crate) fn write_record<R: Record>(
         push_element(out, indent, spec.element, spec.kind, &value, R::TABLE, row)?;
     }
     for extra in rec.extra() {
+        if !is_xml_name(extra.name.as_bytes()) {
+            return Err(WriteError::InvalidName {
+                table: R::TABLE,
+                row,
+            });
+        }
         push_element(
             out,
             indent,

@@ -54,3 +54,30 @@ fn checkin_document_round_trips_with_its_signature() {
     let again = CheckinDocument::from_bytes(&d.to_bytes().unwrap()).unwrap();
     assert_eq!((again.rows, again.signature), (d.rows, d.signature));
 }
+
+/// Found by the `json` fuzz target: a JSON key that is not an XML name became an element name
+/// and the XML written from it did not parse. Such keys are refused, and the writer refuses such
+/// names too.
+#[test]
+fn json_keys_and_extra_elements_must_be_xml_names() {
+    let v: serde_json::Value = serde_json::from_str(
+        r#"{"GIAMDINHHS":{"THONGTINDONVI":{"MACSKCB":"79001"},"THONGTINHOSO":{"NGAYLAP":"20250301","SOLUONGHOSO":"1",
+        "DANHSACHHOSO":[{"XML1":{"MA_LK":"A","1BAD":"x"}}]},"CHUKYDONVI":""}}"#,
+    )
+    .unwrap();
+    let e = json::envelope_from_json(&v).unwrap_err();
+    assert!(e.path.ends_with("XML1/1BAD"), "{e}");
+    let mut s = Summary::default();
+    s.extra.push(crate::record::ExtraElement {
+        name: "a b".into(),
+        text: "x".into(),
+    });
+    let err = table_document(std::slice::from_ref(&s)).unwrap_err();
+    assert_eq!(
+        err,
+        WriteError::InvalidName {
+            table: TableId::Xml1,
+            row: None
+        }
+    );
+}
