@@ -16,7 +16,7 @@ corpus=fuzz/target/corpus
 rm -rf "$corpus"
 cargo run --quiet -p lienthong --example fuzz_seeds -- "$corpus"
 status=0
-for t in $(sed -n 's/^name = "\(envelope\|standalone\|json\|rules_file\|table_[a-z0-9]*\)"$/\1/p' fuzz/Cargo.toml); do
+for t in $(sed -n 's/^name = "\(envelope\|standalone\|json\|rules_file\|sign_verify\|table_[a-z0-9]*\)"$/\1/p' fuzz/Cargo.toml); do
   mkdir -p "$corpus/$t" fuzz/target/artifacts/$t
   echo "fuzz: $t for ${secs}s"
   if ! fuzz/target/$host/release/$t "$corpus/$t" -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 \

@@ -4,6 +4,7 @@ mod convert;
 mod demo;
 mod io;
 mod rules;
+mod sign;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -113,6 +114,13 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Sign a claim file (envelope, check-in or XML12 document) with the facility's key: an
+    /// XMLDSig signature inside CHUKYDONVI, nothing else changed. Exit 0: signed; 1: the input
+    /// cannot be signed; 2: the command could not run.
+    Sign(sign::SignArgs),
+    /// Verify the signature of a claim file and show its certificate. Exit 0: valid; 1: invalid
+    /// (or the certificate is not current); 2: the command could not run.
+    Verify(sign::VerifyArgs),
 }
 
 /// A failure of the command itself (exit code 2) or of its input (exit code 1).
@@ -146,6 +154,8 @@ fn main() -> ExitCode {
             facility,
             output,
         } => gen(hoso, seed, facility, output.as_deref()),
+        Command::Sign(args) => sign::run_sign(&args),
+        Command::Verify(args) => sign::run_verify(&args),
     };
     match result {
         Ok(code) => code,

@@ -44,6 +44,8 @@ fn main() {
         std::fs::write(dir.join("envelope").join(format!("seed_{seed}")), &file)
             .expect("write seed");
         let env = Envelope::from_bytes(&file).expect("generated files parse");
+        std::fs::write(dir.join("sign_verify").join(format!("seed_{seed}")), &file)
+            .expect("write seed");
         let json = lienthong::codec::json::envelope_to_json(&env).to_string();
         std::fs::write(dir.join("json").join(format!("seed_{seed}")), json).expect("write seed");
         for (i, h) in env.hosos.iter().enumerate() {
@@ -70,6 +72,9 @@ fn main() {
         "[severity]\n\"icd.age\" = \"error\"\n\"field.not_nfc\" = \"off\"\n",
     )
     .expect("write seed");
+    // A file signed by xmlsec1, so the verifier's whole path is in the corpus.
+    let signed = include_bytes!("../tests/fixtures/sign/xmlsec-envelope.xml");
+    std::fs::write(dir.join("sign_verify").join("signed"), signed).expect("write seed");
     let xml12 = lienthong::codec::AssessmentDocument::new(vec![Default::default()])
         .to_bytes()
         .expect("writable");

@@ -13,6 +13,8 @@
 //! - [`validate`]: findings with stable rule ids and Vietnamese and English messages;
 //!   [`report`] runs them over whole files.
 //! - [`money`]: the line formulas and XML1 totals; [`gen`]: synthetic, consistent visits.
+//! - [`sign`]: the facility's XMLDSig signature in `CHUKYDONVI`: signing (PKCS#12, PEM or a
+//!   device through [`sign::Signer`]), verification, and Canonical XML 1.0.
 //!
 //! This crate is pure Rust with no async runtime or network code; connectors, bindings and the
 //! command line build on it.
@@ -41,6 +43,7 @@ pub mod hoso;
 pub mod money;
 pub mod record;
 pub mod report;
+pub mod sign;
 pub mod tables;
 pub mod types;
 pub mod validate;
