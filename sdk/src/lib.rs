@@ -5,7 +5,7 @@
 //! wrapped in the `GIAMDINHHS` envelope.
 //!
 //! - [`tables`]: one record type per table, field for field as in the decision's dictionary, with
-//!   a builder each ([`record`] explains the shared machinery).
+//!   a builder each ([`record`](mod@record) explains the shared machinery).
 //! - [`types`]: field types that keep the data honest (identifiers that keep leading zeros, exact
 //!   decimals, wire-form dates, code lists that keep unknown codes verbatim).
 //! - [`codec`]: the streaming envelope reader, the canonical writer, the standalone check-in and
