@@ -32,6 +32,7 @@ fn main() {
         "table_xml12",
         "json",
         "rules_file",
+        "sign_verify",
     ] {
         std::fs::create_dir_all(dir.join(target)).expect("create corpus dir");
     }
