@@ -23,7 +23,8 @@ mod table_write;
 #[cfg(test)]
 mod tests;
 
-pub use envelope_read::EnvelopeReader;
+pub(crate) use envelope_read::BASE64;
+pub use envelope_read::{EnvelopeReader, HosoDecoder, RawHoso};
 pub use envelope_write::{table_document, EnvelopeWriter};
 pub use error::{ErrorKind, ParseError, WriteError};
 pub use limits::Limits;

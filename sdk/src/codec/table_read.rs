@@ -6,6 +6,7 @@ use super::limits::{is_xml_name, line_col, Limits, LineTracker};
 use crate::record::{ExtraElement, InLayouts, Layout, Record};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use std::borrow::Cow;
 
 /// A structural error inside a table document, at a byte offset of the document.
 #[derive(Debug)]
@@ -36,10 +37,14 @@ pub(crate) struct TableDoc<R> {
 /// True when UTF-8 `text` holds a character XML 1.0 does not allow (C0 controls other than tab,
 /// line feed and carriage return; U+FFFE; U+FFFF).
 pub(crate) fn has_forbidden_chars(text: &[u8]) -> bool {
-    text.iter()
-        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-        || memchr::memmem::find(text, b"\xEF\xBF\xBE").is_some()
-        || memchr::memmem::find(text, b"\xEF\xBF\xBF").is_some()
+    // Controls: blocks folded without an early exit, which compiles to vector code.
+    let control = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+    text.chunks(512)
+        .any(|block| block.iter().fold(false, |acc, &b| acc | control(b)))
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        || memchr::memchr_iter(0xEF, text).any(|i| {
+            text.get(i + 1) == Some(&0xBF) && matches!(text.get(i + 2), Some(0xBE | 0xBF))
+        })
 }
 
 fn name_of(e: &BytesStart<'_>) -> String {
@@ -48,15 +53,37 @@ fn name_of(e: &BytesStart<'_>) -> String {
 
 struct Parser<'a> {
     doc: &'a [u8],
+    /// The same bytes, already checked to be UTF-8.
+    doc_str: &'a str,
     reader: Reader<&'a [u8]>,
     limits: &'a Limits,
     lines: LineTracker,
     text: String,
     /// Byte offset where the last event started.
     start: usize,
+    /// The document holds a character XML does not allow somewhere, so each text event is checked
+    /// for one (when it holds none, no event can).
+    check_chars: bool,
 }
 
 impl<'a> Parser<'a> {
+    /// `piece` (the content of an event, which borrows from the document) as text, without
+    /// checking its UTF-8 again: the whole document was checked once. Falls back to checking (and
+    /// copying) when `piece` is not part of the document.
+    fn text_of(&self, piece: &[u8]) -> Result<Cow<'a, str>, TableError> {
+        let base = self.doc_str.as_ptr() as usize;
+        let at = (piece.as_ptr() as usize).wrapping_sub(base);
+        if at <= self.doc_str.len() && piece.len() <= self.doc_str.len() - at {
+            // Within the document's own bytes: the same memory, so the same text.
+            if let Some(s) = self.doc_str.get(at..at + piece.len()) {
+                return Ok(Cow::Borrowed(s));
+            }
+        }
+        std::str::from_utf8(piece)
+            .map(|s| Cow::Owned(s.to_owned()))
+            .map_err(|_| self.err(ErrorKind::NotUtf8))
+    }
+
     /// An error at the start of the last event read.
     fn err(&self, kind: ErrorKind) -> TableError {
         TableError {
@@ -72,11 +99,12 @@ impl<'a> Parser<'a> {
             offset: self.reader.error_position() as usize,
         })?;
         self.start = before;
-        let forbidden = match &ev {
-            Event::Text(t) => has_forbidden_chars(t),
-            Event::CData(t) => has_forbidden_chars(t),
-            _ => false,
-        };
+        let forbidden = self.check_chars
+            && match &ev {
+                Event::Text(t) => has_forbidden_chars(t),
+                Event::CData(t) => has_forbidden_chars(t),
+                _ => false,
+            };
         if forbidden {
             return Err(self.err(ErrorKind::Syntax(
                 "a character XML 1.0 does not allow".into(),
@@ -85,17 +113,39 @@ impl<'a> Parser<'a> {
         Ok(ev)
     }
 
-    /// Reads the text content of the element just opened, up to its end tag.
-    fn read_value(&mut self, element: &[u8]) -> Result<(), TableError> {
+    /// Reads the text content of the element just opened, up to its end tag. A value in one piece
+    /// (the usual case) is returned borrowed from the document; otherwise `None`, and the value is
+    /// in `self.text`.
+    fn read_value(&mut self, element: &[u8]) -> Result<Option<&'a str>, TableError> {
         self.text.clear();
+        let mut ev = self.next()?;
+        let piece = match &ev {
+            Event::Text(t) => Some(self.text_of(t)?),
+            Event::CData(t) => Some(self.text_of(t)?),
+            Event::End(_) => return Ok(Some("")),
+            _ => None,
+        };
+        if let Some(piece) = piece {
+            if piece.len() > self.limits.max_text_bytes {
+                return Err(self.err(ErrorKind::Limit {
+                    what: "text length",
+                    limit: self.limits.max_text_bytes as u64,
+                }));
+            }
+            ev = self.next()?;
+            match (piece, &ev) {
+                (Cow::Borrowed(s), Event::End(_)) => return Ok(Some(s)),
+                (piece, _) => self.text.push_str(&piece),
+            }
+        }
         loop {
-            match self.next()? {
+            match ev {
                 Event::Text(t) => {
-                    let s = t.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
+                    let s = self.text_of(&t)?;
                     self.text.push_str(&s);
                 }
                 Event::CData(t) => {
-                    let s = t.decode().map_err(|_| self.err(ErrorKind::NotUtf8))?;
+                    let s = self.text_of(&t)?;
                     self.text.push_str(&s);
                 }
                 Event::GeneralRef(r) => {
@@ -114,7 +164,7 @@ impl<'a> Parser<'a> {
                         None => return Err(self.err(ErrorKind::UnknownEntity)),
                     }
                 }
-                Event::End(_) => return Ok(()),
+                Event::End(_) => return Ok(None),
                 Event::Start(_) | Event::Empty(_) => {
                     let element = String::from_utf8_lossy(element).into_owned();
                     return Err(self.err(ErrorKind::NestedElement { element }));
@@ -134,6 +184,7 @@ impl<'a> Parser<'a> {
                     limit: self.limits.max_text_bytes as u64,
                 }));
             }
+            ev = self.next()?;
         }
     }
 
@@ -177,15 +228,12 @@ impl<'a> Parser<'a> {
             } else {
                 R::FIELDS.iter().position(|f| f.element.as_bytes() == el)
             };
-            let el_owned;
-            let el: &[u8] = if has_content {
-                el_owned = el.to_vec();
-                self.read_value(&el_owned)?;
-                &el_owned
+            let value = if has_content {
+                self.read_value(el)?
             } else {
-                self.text.clear();
-                el
+                Some("")
             };
+            let value = value.unwrap_or(&self.text);
             match idx {
                 Some(i) => {
                     if seen & (1u128 << i) != 0 {
@@ -194,7 +242,7 @@ impl<'a> Parser<'a> {
                     }
                     seen |= 1u128 << i;
                     hint = i + 1;
-                    rec.field_mut(i).set_wire(&self.text);
+                    rec.field_mut(i).set_wire(value);
                     match R::FIELDS[i].layouts {
                         InLayouts::Qd3176Only => rec.set_layout(Layout::Qd3176),
                         InLayouts::Qd4750Only | InLayouts::All => {}
@@ -214,7 +262,7 @@ impl<'a> Parser<'a> {
                     }
                     let extra = ExtraElement {
                         name: name.into(),
-                        text: self.text.as_str().into(),
+                        text: value.into(),
                     };
                     rec.extra_mut().push(extra);
                 }
@@ -296,11 +344,13 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
     reader.config_mut().check_end_names = true;
     let mut p = Parser {
         doc: &doc[body_start..],
+        doc_str: &text[body_start..],
         reader,
         limits,
         lines: LineTracker::new(),
         text: String::new(),
         start: 0,
+        check_chars: has_forbidden_chars(&doc[body_start..]),
     };
     let table = R::TABLE;
     let root = table.root();

@@ -65,6 +65,9 @@ macro_rules! code_list {
             fn write_wire(&self, out: &mut String) {
                 out.push_str(self.code());
             }
+            fn wire_str(&self) -> Option<&str> {
+                Some(self.code())
+            }
             fn is_known(&self) -> bool {
                 $name::is_known(self)
             }

@@ -89,6 +89,11 @@ pub trait Wire: Sized + Clone + PartialEq {
     fn is_known(&self) -> bool {
         true
     }
+    /// The wire form when the value holds it as text already (strings and codes), so that reading
+    /// it needs no allocation; `None` for values that [`Wire::write_wire`] formats.
+    fn wire_str(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// One element of a record.
@@ -151,11 +156,14 @@ impl<T: Wire> Field<T> {
         match self {
             Field::Absent => Cow::Borrowed(""),
             Field::Invalid(raw) => Cow::Borrowed(raw),
-            Field::Value(v) => {
-                let mut s = String::new();
-                v.write_wire(&mut s);
-                Cow::Owned(s)
-            }
+            Field::Value(v) => match v.wire_str() {
+                Some(s) => Cow::Borrowed(s),
+                None => {
+                    let mut s = String::new();
+                    v.write_wire(&mut s);
+                    Cow::Owned(s)
+                }
+            },
         }
     }
 }
@@ -213,6 +221,11 @@ pub trait AnyField {
     fn wire(&self) -> Cow<'_, str>;
     /// True when the value is a code outside its code list.
     fn is_unknown_code(&self) -> bool;
+    /// The wire text when it can be borrowed (absent, invalid, strings and codes); `None` when it
+    /// must be formatted (numbers, dates): then use [`AnyField::write_wire`].
+    fn wire_str(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl<T: Wire> AnyField for Field<T> {
@@ -239,5 +252,12 @@ impl<T: Wire> AnyField for Field<T> {
     }
     fn is_unknown_code(&self) -> bool {
         matches!(self, Field::Value(v) if !v.is_known())
+    }
+    fn wire_str(&self) -> Option<&str> {
+        match self {
+            Field::Absent => Some(""),
+            Field::Invalid(raw) => Some(raw),
+            Field::Value(v) => v.wire_str(),
+        }
     }
 }

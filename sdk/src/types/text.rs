@@ -10,7 +10,25 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// True when `s` can be written into an XML 1.0 document.
 pub fn is_xml_text(s: &str) -> bool {
+    // ASCII text (most values) needs no character decoding: only C0 controls other than tab, line
+    // feed and carriage return are refused.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .all(|b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'));
+    }
     s.chars().all(is_xml_char)
+}
+
+#[cfg(test)]
+#[test]
+fn ascii_fast_paths_agree_with_the_character_tests() {
+    for b in 0u8..0x80 {
+        let s = format!("a{}b", char::from(b));
+        let c = char::from(b);
+        assert_eq!(is_xml_text(&s), is_xml_char(c), "{b:#x}");
+        assert_eq!(is_code(&s), !c.is_control() && is_xml_char(c), "{b:#x}");
+    }
 }
 
 const NOT_XML: FormatError = FormatError::new(
@@ -26,7 +44,12 @@ fn is_code(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with(char::is_whitespace)
         && !s.ends_with(char::is_whitespace)
-        && s.chars().all(|c| !c.is_control() && is_xml_char(c))
+        && if s.is_ascii() {
+            // The same test without decoding characters: no ASCII control (C0 or DEL).
+            s.bytes().all(|b| b >= 0x20 && b != 0x7F)
+        } else {
+            s.chars().all(|c| !c.is_control() && is_xml_char(c))
+        }
 }
 
 macro_rules! string_type {
@@ -59,6 +82,9 @@ macro_rules! string_type {
             }
             fn write_wire(&self, out: &mut String) {
                 out.push_str(&self.0);
+            }
+            fn wire_str(&self) -> Option<&str> {
+                Some(&self.0)
             }
         }
 

@@ -34,6 +34,26 @@ fn digits(b: &[u8]) -> Option<u32> {
     }
 }
 
+/// Appends `n` in decimal, left-padded with zeros to `width` digits (what `{:0width$}` writes,
+/// without the formatting machinery: dates are written for every field checked).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(buf.len() - width.min(buf.len()));
+    for &b in &buf[start..] {
+        out.push(char::from(b));
+    }
+}
+
 /// Days in `month` of `year` (proleptic Gregorian).
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
@@ -112,8 +132,9 @@ impl Date {
         )
     }
     fn write8(self, out: &mut String) {
-        use fmt::Write;
-        let _ = write!(out, "{:04}{:02}{:02}", self.year, self.month, self.day);
+        push_padded(out, self.year.into(), 4);
+        push_padded(out, self.month.into(), 2);
+        push_padded(out, self.day.into(), 2);
     }
 }
 
@@ -188,9 +209,9 @@ impl Wire for DateTime {
         DateTime::parse12(s.as_bytes()).ok_or(DATE_TIME)
     }
     fn write_wire(&self, out: &mut String) {
-        use fmt::Write;
         self.date.write8(out);
-        let _ = write!(out, "{:02}{:02}", self.hour, self.minute);
+        push_padded(out, self.hour.into(), 2);
+        push_padded(out, self.minute.into(), 2);
     }
 }
 
@@ -270,13 +291,12 @@ impl Wire for BirthDateTime {
         })
     }
     fn write_wire(&self, out: &mut String) {
-        use fmt::Write;
         let (m, d) = self.month_day.unwrap_or((0, 0));
-        let _ = write!(
-            out,
-            "{:04}{:02}{:02}{:02}{:02}",
-            self.year, m, d, self.hour, self.minute
-        );
+        push_padded(out, self.year.into(), 4);
+        push_padded(out, m.into(), 2);
+        push_padded(out, d.into(), 2);
+        push_padded(out, self.hour.into(), 2);
+        push_padded(out, self.minute.into(), 2);
     }
 }
 
@@ -327,9 +347,10 @@ impl Wire for BirthDate {
         Ok(BirthDate::from_date(d))
     }
     fn write_wire(&self, out: &mut String) {
-        use fmt::Write;
         let (m, d) = self.month_day.unwrap_or((0, 0));
-        let _ = write!(out, "{:04}{:02}{:02}", self.year, m, d);
+        push_padded(out, self.year.into(), 4);
+        push_padded(out, m.into(), 2);
+        push_padded(out, d.into(), 2);
     }
 }
 
@@ -391,6 +412,33 @@ debug_wire!(Date, DateTime, BirthDateTime, BirthDate);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_digits_are_those_of_format() {
+        for n in [
+            0u32,
+            1,
+            7,
+            9,
+            10,
+            59,
+            99,
+            100,
+            999,
+            1000,
+            2025,
+            9999,
+            10000,
+            123456,
+            u32::MAX,
+        ] {
+            for width in [2usize, 4] {
+                let mut s = String::new();
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+    }
 
     fn rt<T: Wire>(s: &str) -> String {
         let mut out = String::new();

@@ -102,6 +102,8 @@ fn cccd_pattern<R: Record>(
 
 pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let layout = record.layout();
+    // Numbers and dates are formatted here to be measured; strings and codes are borrowed.
+    let mut scratch = String::new();
     for (i, spec) in R::FIELDS.iter().enumerate() {
         let f = record.field(i);
         let el = spec.element;
@@ -135,7 +137,14 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} has the wrong format: expected {}", err.expected_en),
             ));
         }
-        let wire = f.wire();
+        let wire: &str = match f.wire_str() {
+            Some(s) => s,
+            None => {
+                scratch.clear();
+                f.write_wire(&mut scratch);
+                &scratch
+            }
+        };
         if let Some(max) = max_len(R::TABLE, spec, ctx.pack.unwrap_or(Pack::Qd3176)) {
             let len = wire.chars().count();
             if len > max as usize {
@@ -152,7 +161,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
         // Only when the value is otherwise well-formed: one problem, one finding.
         let reported = out.len() > before;
         if spec.kind == Kind::Cccd && !f.is_invalid() && !reported {
-            cccd_pattern(record, ctx, el, &wire, out);
+            cccd_pattern(record, ctx, el, wire, out);
         }
         if f.is_unknown_code() {
             let sev = if SOFT_CODE_LISTS.contains(&el) {
@@ -171,7 +180,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
         }
         if !wire.is_ascii()
             && is_nfc_quick(wire.chars()) != IsNormalized::Yes
-            && !unicode_normalization::is_nfc(&wire)
+            && !unicode_normalization::is_nfc(wire)
         {
             out.push(
                 ctx.finding(
