@@ -205,16 +205,17 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads the fields of one record until the end tag of `container`.
-    fn read_record<R: Record>(&mut self, container: &str) -> Result<R, TableError> {
-        let mut rec = R::default();
+    /// Reads the fields of one record into `rec` (a default record already in place in its
+    /// table, so that the record, one or two kilobytes, is never moved) until the end tag of
+    /// `container`.
+    fn read_record<R: Record>(&mut self, rec: &mut R, container: &str) -> Result<(), TableError> {
         let mut seen: u128 = 0;
         let mut hint = 0usize;
         loop {
             let (name, has_content) = match self.next_structural(container)? {
                 Event::Start(e) => (e, true),
                 Event::Empty(e) => (e, false),
-                Event::End(_) => return Ok(rec),
+                Event::End(_) => return Ok(()),
                 Event::Eof => return Err(self.err(ErrorKind::UnexpectedEof)),
                 _ => return Err(self.err(ErrorKind::Syntax("unexpected markup".into()))),
             };
@@ -400,8 +401,10 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
         match table.list_and_row() {
             None => {
                 let line = p.lines.line_at(p.doc, root_offset);
-                let rec = p.read_record::<R>(root)?;
-                out.rows.push(rec);
+                out.rows.push(R::default());
+                if let Some(rec) = out.rows.last_mut() {
+                    p.read_record(rec, root)?;
+                }
                 out.row_lines.push(line);
             }
             Some((list, row)) => read_list(&mut p, &mut out, root, list, row)?,
@@ -475,8 +478,10 @@ fn read_list<R: Record>(
                                 }));
                             }
                             let line = p.lines.line_at(p.doc, row_start);
-                            let rec = p.read_record::<R>(row)?;
-                            out.rows.push(rec);
+                            out.rows.push(R::default());
+                            if let Some(rec) = out.rows.last_mut() {
+                                p.read_record(rec, row)?;
+                            }
                             out.row_lines.push(line);
                         }
                         Event::Empty(r) if r.name().as_ref() == row.as_bytes() => {
