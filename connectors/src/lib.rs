@@ -1,7 +1,13 @@
 //! Connectors from Lienthong to the national systems.
 //!
-//! The gateway client, outbox and sandbox arrive with their own issue; for now this crate
-//! re-exports the SDK so downstream crates already depend on the final layering
-//! (`sdk` <- `connectors` <- `ffi`, `python`, `cli`, `conformance`).
+//! - [`bhxh`]: the async client of the BHXH appraisal gateway (sessions, card check, check-in,
+//!   claim submission), with typed results and errors;
+//! - [`outbox`]: the durable SQLite outbox every check-in and submission goes through;
+//! - [`sandbox`]: an in-process (or stand-alone) gateway that behaves like the real one, for
+//!   tests, the demo and vendors' own integration tests.
+//!
+//! Dependencies flow one way: `sdk` <- `connectors` <- `ffi`, `python`, `cli`, `conformance`.
 
 pub use lienthong as sdk;
+
+pub mod sandbox;

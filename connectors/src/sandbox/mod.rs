@@ -1,0 +1,1 @@
+//! The sandbox BHXH gateway (work in progress).
