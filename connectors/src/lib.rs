@@ -10,4 +10,8 @@
 
 pub use lienthong as sdk;
 
+pub mod bhxh;
+pub mod outbox;
+pub mod prepare;
 pub mod sandbox;
+pub mod secret;
