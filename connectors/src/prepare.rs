@@ -111,10 +111,9 @@ pub fn checkin_files(
         _ => return Err(PrepareError::NoFacility),
     };
     let mut out = Vec::new();
-    let mut index = 0;
-    for h in reader.by_ref() {
+    for (i, h) in reader.by_ref().enumerate() {
         let hoso = h?;
-        index += 1;
+        let index = i + 1;
         let generation = generation_of_hoso(&hoso);
         if generation == Generation::Qd130 || is_emergency(&hoso) {
             continue;
