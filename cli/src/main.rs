@@ -3,6 +3,7 @@
 mod bench;
 mod convert;
 mod demo;
+mod gateway;
 mod io;
 mod rules;
 mod sign;
@@ -53,6 +54,13 @@ enum RulesCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum CardCommand {
+    /// Check a card with the gateway (KQNhanLichSuKCB2024). Exit 0: usable card; 1: not usable;
+    /// 2: the command could not run.
+    Check(gateway::CardCheckArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +149,24 @@ enum Command {
     /// XMLDSig signature inside CHUKYDONVI, nothing else changed. Exit 0: signed; 1: the input
     /// cannot be signed; 2: the command could not run.
     Sign(sign::SignArgs),
+    /// Card checks on the BHXH gateway.
+    Card {
+        #[command(subcommand)]
+        command: CardCommand,
+    },
+    /// Send check-in documents (loaiHoSo=0) through the outbox: from check-in documents, or
+    /// derived from each visit of claim files. Exit 0: all accepted; 1: some not accepted;
+    /// 2: the command could not run.
+    Checkin(gateway::SendArgs),
+    /// Validate, sign (with --sign-key), and send claim files through the outbox, one HOSO per
+    /// file, to the endpoint of each visit's rule pack. Exit 0: all accepted; 1: some invalid,
+    /// rejected or not yet sent; 2: the command could not run.
+    Submit(gateway::SendArgs),
+    /// The durable outbox: list, show one MA_LK's history, retry, send what is due.
+    Outbox {
+        #[command(subcommand)]
+        command: gateway::OutboxCommand,
+    },
     /// Verify the signature of a claim file and show its certificate. Exit 0: valid; 1: invalid
     /// (or the certificate is not current); 2: the command could not run.
     Verify(sign::VerifyArgs),
@@ -199,6 +225,12 @@ fn main() -> ExitCode {
         } => gen(hoso, seed, facility, output.as_deref()),
         Command::Sign(args) => sign::run_sign(&args),
         Command::Verify(args) => sign::run_verify(&args),
+        Command::Card {
+            command: CardCommand::Check(args),
+        } => gateway::card_check(&args),
+        Command::Checkin(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::CheckIn),
+        Command::Submit(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::Claim),
+        Command::Outbox { command } => gateway::outbox(&command),
     };
     match result {
         Ok(code) => code,

@@ -65,7 +65,7 @@ fn both(vi: &str, en: &str) -> String {
     format!("{vi} / {en}")
 }
 
-fn read_all(path: &Path) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read_all(path: &Path) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     open(path)?.read_to_end(&mut bytes).map_err(|e| {
         Failure::CannotRun(both(
@@ -108,15 +108,38 @@ fn password(args: &SignArgs) -> Result<Option<Password>, Failure> {
 
 /// Loads the signer from `--key` (PKCS#12 or PEM) and `--cert`.
 fn load_signer(args: &SignArgs) -> Result<KeyFileSigner, Failure> {
-    let key = read_all(&args.key)?;
     let password = password(args)?;
+    let asked = args.password_env.is_some() || args.password_stdin;
+    load_key(&args.key, args.cert.as_deref(), password, asked)
+}
+
+/// Loads a signer from a key file (PKCS#12 or PEM, with `cert` for a PEM key without its
+/// certificate) and the password from the environment variable `password_env`.
+pub fn load_key_with_env(
+    key: &Path,
+    cert: Option<&Path>,
+    password_env: Option<&str>,
+) -> Result<KeyFileSigner, Failure> {
+    let password = password_env
+        .map(|var| Password::from_env(var).map_err(|e| key_failure(&e)))
+        .transpose()?;
+    load_key(key, cert, password, password_env.is_some())
+}
+
+fn load_key(
+    key_path: &Path,
+    cert: Option<&Path>,
+    password: Option<Password>,
+    password_given: bool,
+) -> Result<KeyFileSigner, Failure> {
+    let key = read_all(key_path)?;
     let is_pem = memfind(&key, b"-----BEGIN");
     if is_pem {
-        let cert = args.cert.as_deref().map(read_all).transpose()?;
+        let cert = cert.map(read_all).transpose()?;
         return KeyFileSigner::from_pem(&key, cert.as_deref(), password.as_ref())
             .map_err(|e| key_failure(&e));
     }
-    if args.cert.is_some() {
+    if cert.is_some() {
         return Err(Failure::CannotRun(both(
             "--cert chỉ dùng với khóa PEM; tệp PKCS#12 đã chứa chứng thư số",
             "--cert is for PEM keys; a PKCS#12 file holds its certificate",
@@ -124,7 +147,7 @@ fn load_signer(args: &SignArgs) -> Result<KeyFileSigner, Failure> {
     }
     let password = password.unwrap_or_else(|| Password::new(""));
     KeyFileSigner::from_pkcs12(&key, &password).map_err(|e| match e {
-        KeyError::WrongPassword if args.password_env.is_none() && !args.password_stdin => {
+        KeyError::WrongPassword if !password_given => {
             Failure::CannotRun(both(
                 "tệp khóa cần mật khẩu: đặt mật khẩu vào một biến môi trường và dùng --password-env TÊN_BIẾN",
                 "the key file needs a password: put it in an environment variable and pass --password-env VAR",
