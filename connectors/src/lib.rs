@@ -15,3 +15,4 @@ pub mod outbox;
 pub mod prepare;
 pub mod sandbox;
 pub mod secret;
+pub mod throwaway;
