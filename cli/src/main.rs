@@ -5,6 +5,7 @@ mod convert;
 mod demo;
 mod io;
 mod rules;
+mod sandbox;
 mod sign;
 mod validate;
 
@@ -144,6 +145,11 @@ enum Command {
     /// Verify the signature of a claim file and show its certificate. Exit 0: valid; 1: invalid
     /// (or the certificate is not current); 2: the command could not run.
     Verify(sign::VerifyArgs),
+    /// The sandbox BHXH gateway (cổng giám định giả lập) for integration tests and demos.
+    Sandbox {
+        #[command(subcommand)]
+        command: sandbox::SandboxCommand,
+    },
 }
 
 /// A failure of the command itself (exit code 2) or of its input (exit code 1).
@@ -199,6 +205,7 @@ fn main() -> ExitCode {
         } => gen(hoso, seed, facility, output.as_deref()),
         Command::Sign(args) => sign::run_sign(&args),
         Command::Verify(args) => sign::run_verify(&args),
+        Command::Sandbox { command } => sandbox::run(&command),
     };
     match result {
         Ok(code) => code,
