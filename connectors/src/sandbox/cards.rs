@@ -106,8 +106,9 @@ fn find_card<'a>(state: &'a State, ma_the: &str) -> Result<Option<&'a SandboxCar
     let b = m.as_bytes();
     match b.len() {
         15 => {
-            if !(b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase())
-                || !b[2..].iter().all(u8::is_ascii_digit)
+            if !(b[0].is_ascii_uppercase()
+                && b[1].is_ascii_uppercase()
+                && b[2..].iter().all(u8::is_ascii_digit))
             {
                 return Err("051");
             }
@@ -162,8 +163,7 @@ fn card_code(
         return "070";
     }
     let valid = in_validity(state, &card.gt_the_tu, &card.gt_the_den);
-    if let Some(n) = &card.new_card {
-        let _ = n;
+    if card.new_card.is_some() {
         return if valid { "004" } else { "003" };
     }
     if !valid {
@@ -222,11 +222,7 @@ fn look_up<'a>(state: &'a State, req: &Req, who: &Authed, officers: bool) -> Out
 }
 
 fn opt(s: &str) -> Value {
-    if s.is_empty() {
-        Value::String(String::new())
-    } else {
-        Value::String(s.to_string())
-    }
+    Value::String(s.to_string())
 }
 
 fn visit_json(v: &super::config::SandboxVisit) -> Value {
@@ -404,9 +400,9 @@ fn record_json<R: Record>(r: &R) -> Value {
 
 /// `nhanHoSoKCBChiTiet?maHoSo=`: an accepted claim by its `maGiaoDich`, or a seeded visit.
 pub(crate) fn chi_tiet(state: &State, req: &Req) -> Reply {
-    let Some(who) = check_query(state, req) else {
+    if check_query(state, req).is_none() {
         return unauthorized();
-    };
+    }
     let Some(id) = req.q("mahoso").map(str::trim).filter(|s| !s.is_empty()) else {
         return Reply::json(200, json!({"maKetQua": "205", "hoSoKCB": null}));
     };
@@ -441,7 +437,6 @@ pub(crate) fn chi_tiet(state: &State, req: &Req) -> Reply {
             );
         }
     }
-    let _ = who;
     Reply::json(
         200,
         json!({"maKetQua": "204", "thongDiep": "Không tìm thấy hồ sơ", "hoSoKCB": null}),
@@ -499,7 +494,7 @@ pub(crate) fn mcct(state: &State, req: &Req) -> Reply {
     let today = vn_ddmmyyyy(state.clock.now());
     let mut lines: Vec<_> = card.co_payments.iter().collect();
     let key = |d: &str| parse_ddmmyyyy(d);
-    lines.sort_by(|a, b| key(&b.ngay_ra).cmp(&key(&a.ngay_ra)));
+    lines.sort_by_key(|c| std::cmp::Reverse(key(&c.ngay_ra)));
     let data: Vec<Value> = lines
         .iter()
         .enumerate()

@@ -1,6 +1,6 @@
 //! Check-in (XML0) and claim submission (QĐ 130 generations), and the legacy QĐ 4210 submit.
 
-use super::auth::{check_headers, check_query, unauthorized, Authed};
+use super::auth::{check_headers, check_query, unauthorized};
 use super::clock::vn_stamp;
 use super::config::SignaturePolicy;
 use super::state::{Reply, Req, State, StoredHoso};
@@ -440,7 +440,6 @@ pub(crate) fn legacy_4210(state: &State, req: &Req) -> Reply {
     if facility != who.facility {
         return Reply::code("401", "Mã CSKCB không thuộc tài khoản");
     }
-    let Authed { .. } = who;
     let now = state.clock.now();
     let stamp = vn_stamp(now);
     let ma_giao_dich = next_id(state, &stamp);
