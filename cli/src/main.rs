@@ -6,6 +6,7 @@ mod demo;
 mod gateway;
 mod io;
 mod rules;
+mod sandbox;
 mod sign;
 mod validate;
 
@@ -170,6 +171,11 @@ enum Command {
     /// Verify the signature of a claim file and show its certificate. Exit 0: valid; 1: invalid
     /// (or the certificate is not current); 2: the command could not run.
     Verify(sign::VerifyArgs),
+    /// The sandbox BHXH gateway (cổng giám định giả lập) for integration tests and demos.
+    Sandbox {
+        #[command(subcommand)]
+        command: sandbox::SandboxCommand,
+    },
 }
 
 /// A failure of the command itself (exit code 2) or of its input (exit code 1).
@@ -231,6 +237,7 @@ fn main() -> ExitCode {
         Command::Checkin(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::CheckIn),
         Command::Submit(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::Claim),
         Command::Outbox { command } => gateway::outbox(&command),
+        Command::Sandbox { command } => sandbox::run(&command),
     };
     match result {
         Ok(code) => code,

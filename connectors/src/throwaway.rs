@@ -10,8 +10,10 @@ pub fn throwaway_signer(common_name: &str) -> Result<(KeyFileSigner, Vec<u8>), S
     let mut rng = rsa::rand_core::OsRng;
     let key = rsa::RsaPrivateKey::new(&mut rng, 2048).map_err(|e| e.to_string())?;
     let pkcs8 = key.to_pkcs8_der().map_err(|e| e.to_string())?;
-    let der = rustls_pki_types_der(pkcs8.as_bytes());
-    let kp = rcgen::KeyPair::from_pkcs8_der_and_sign_algo(&der, &rcgen::PKCS_RSA_SHA256)
+    let pem = key
+        .to_pkcs8_pem(rsa::pkcs8::LineEnding::LF)
+        .map_err(|e| e.to_string())?;
+    let kp = rcgen::KeyPair::from_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256)
         .map_err(|e| e.to_string())?;
     let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(|e| e.to_string())?;
     params
@@ -29,10 +31,6 @@ pub fn throwaway_signer(common_name: &str) -> Result<(KeyFileSigner, Vec<u8>), S
     let signer =
         KeyFileSigner::from_der(pkcs8.as_bytes(), &cert_der).map_err(|e| e.to_string())?;
     Ok((signer, cert_der))
-}
-
-fn rustls_pki_types_der(bytes: &[u8]) -> rcgen::PrivatePkcs8KeyDer<'static> {
-    rcgen::PrivatePkcs8KeyDer::from(bytes.to_vec())
 }
 
 #[cfg(test)]
