@@ -311,7 +311,14 @@ pub fn send(args: &SendArgs, kind: FileKind) -> Result<ExitCode, Failure> {
             }
             facility.get_or_insert_with(|| p.facility.clone());
             let e = outbox
-                .enqueue(p.kind, p.generation, &p.facility, &p.ma_lk, &p.bytes, Some(&shown))
+                .enqueue(
+                    p.kind,
+                    p.generation,
+                    &p.facility,
+                    &p.ma_lk,
+                    &p.bytes,
+                    Some(&shown),
+                )
                 .map_err(|e| Failure::CannotRun(e.to_string()))?;
             queued.push((shown.clone(), e.id));
         }
@@ -321,7 +328,9 @@ pub fn send(args: &SendArgs, kind: FileKind) -> Result<ExitCode, Failure> {
         dispatch(&outbox, &client)?;
     }
     for (file, id) in queued {
-        let e = outbox.get(id).map_err(|e| Failure::CannotRun(e.to_string()))?;
+        let e = outbox
+            .get(id)
+            .map_err(|e| Failure::CannotRun(e.to_string()))?;
         rows.push(entry_row(file, &e));
     }
     report(&rows, args.format)
@@ -342,7 +351,10 @@ fn prepare(
             let ma_lk = row.ma_lk.value().map(|v| v.as_str().to_string());
             let facility = row.ma_cskcb.value().map(|v| v.as_str().to_string());
             let (Some(ma_lk), Some(facility)) = (ma_lk, facility) else {
-                return Err(both("thiếu MA_LK hoặc MA_CSKCB", "MA_LK or MA_CSKCB missing"));
+                return Err(both(
+                    "thiếu MA_LK hoặc MA_CSKCB",
+                    "MA_LK or MA_CSKCB missing",
+                ));
             };
             let bytes = match signer {
                 Some(s) => lienthong::sign::sign(bytes, s).map_err(|e| e.to_string())?,
@@ -427,7 +439,9 @@ fn dispatch(outbox: &Outbox, client: &GatewayClient) -> Result<(), Failure> {
     if tty {
         eprintln!();
     }
-    result.map(|_| ()).map_err(|e| Failure::CannotRun(e.to_string()))
+    result
+        .map(|_| ())
+        .map_err(|e| Failure::CannotRun(e.to_string()))
 }
 
 fn report(rows: &[ResultRow], format: OutputFormat) -> Result<ExitCode, Failure> {
@@ -460,12 +474,7 @@ fn report(rows: &[ResultRow], format: OutputFormat) -> Result<ExitCode, Failure>
                 .map_err(w)?;
             }
             let accepted = rows.iter().filter(|r| r.status == "accepted").count();
-            writeln!(
-                out,
-                "{accepted}/{} được tiếp nhận / accepted",
-                rows.len()
-            )
-            .map_err(w)?;
+            writeln!(out, "{accepted}/{} được tiếp nhận / accepted", rows.len()).map_err(w)?;
         }
     }
     Ok(if all_ok {
@@ -538,7 +547,10 @@ pub fn outbox(cmd: &OutboxCommand) -> Result<ExitCode, Failure> {
                         .iter()
                         .map(|(e, a)| serde_json::json!({"entry": e, "attempts": a}))
                         .collect();
-                    println!("{:#}", serde_json::json!({ "ma_lk": ma_lk, "versions": list }));
+                    println!(
+                        "{:#}",
+                        serde_json::json!({ "ma_lk": ma_lk, "versions": list })
+                    );
                 }
                 OutputFormat::Text => {
                     for (e, attempts) in &h {

@@ -234,7 +234,9 @@ fn main() -> ExitCode {
         Command::Card {
             command: CardCommand::Check(args),
         } => gateway::card_check(&args),
-        Command::Checkin(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::CheckIn),
+        Command::Checkin(args) => {
+            gateway::send(&args, lienthong_connectors::bhxh::FileKind::CheckIn)
+        }
         Command::Submit(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::Claim),
         Command::Outbox { command } => gateway::outbox(&command),
         Command::Sandbox { command } => sandbox::run(&command),

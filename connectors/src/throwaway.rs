@@ -15,21 +15,22 @@ pub fn throwaway_signer(common_name: &str) -> Result<(KeyFileSigner, Vec<u8>), S
         .map_err(|e| e.to_string())?;
     let kp = rcgen::KeyPair::from_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256)
         .map_err(|e| e.to_string())?;
-    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(|e| e.to_string())?;
+    let mut params =
+        rcgen::CertificateParams::new(Vec::<String>::new()).map_err(|e| e.to_string())?;
     params
         .distinguished_name
         .push(rcgen::DnType::CommonName, common_name);
-    params
-        .distinguished_name
-        .push(rcgen::DnType::OrganizationName, "Lienthong demo (not trusted)");
+    params.distinguished_name.push(
+        rcgen::DnType::OrganizationName,
+        "Lienthong demo (not trusted)",
+    );
     let now = std::time::SystemTime::now();
     let day = std::time::Duration::from_secs(86_400);
     params.not_before = (now - day).into();
     params.not_after = (now + 30 * day).into();
     let cert = params.self_signed(&kp).map_err(|e| e.to_string())?;
     let cert_der = cert.der().to_vec();
-    let signer =
-        KeyFileSigner::from_der(pkcs8.as_bytes(), &cert_der).map_err(|e| e.to_string())?;
+    let signer = KeyFileSigner::from_der(pkcs8.as_bytes(), &cert_der).map_err(|e| e.to_string())?;
     Ok((signer, cert_der))
 }
 

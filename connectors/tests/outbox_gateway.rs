@@ -58,11 +58,20 @@ async fn accepted_rejected_and_transaction_ids_are_recorded() {
         let e = o.get(*id).unwrap();
         assert_eq!(e.state, State::Accepted);
         let latest = sb.latest(FACILITY, &p.ma_lk).unwrap();
-        assert_eq!(e.ma_giao_dich.as_deref(), Some(latest.ma_giao_dich.as_str()));
-        assert_eq!(e.thoi_gian_tiep_nhan.as_deref(), Some(latest.thoi_gian_tiep_nhan.as_str()));
+        assert_eq!(
+            e.ma_giao_dich.as_deref(),
+            Some(latest.ma_giao_dich.as_str())
+        );
+        assert_eq!(
+            e.thoi_gian_tiep_nhan.as_deref(),
+            Some(latest.thoi_gian_tiep_nhan.as_str())
+        );
     }
     let e = o.get(bad_id).unwrap();
-    assert_eq!((e.state, e.code.as_deref(), e.attempts), (State::Rejected, Some("125"), 1));
+    assert_eq!(
+        (e.state, e.code.as_deref(), e.attempts),
+        (State::Rejected, Some("125"), 1)
+    );
     // Dispatching again sends nothing.
     let again = o.dispatch(&client, &fast_dispatch(), |_| {}).await.unwrap();
     assert_eq!(again.attempts, 0);
@@ -94,7 +103,10 @@ async fn an_unknown_outcome_is_settled_by_resending_the_same_version() {
     let history = sb.history(FACILITY, &p.ma_lk);
     assert_eq!(history.len(), 2);
     assert!(history.iter().all(|s| s.file_sha256 == e.sha256));
-    assert_eq!(sb.latest(FACILITY, &p.ma_lk).unwrap().ma_giao_dich, e.ma_giao_dich.unwrap());
+    assert_eq!(
+        sb.latest(FACILITY, &p.ma_lk).unwrap().ma_giao_dich,
+        e.ma_giao_dich.unwrap()
+    );
     sb.shutdown().await;
 }
 
@@ -138,14 +150,28 @@ async fn a_correction_is_a_new_version_and_older_versions_never_follow_it() {
         resigned.push(b'\n');
     }
     let v2 = o
-        .enqueue(FileKind::Claim, Generation::Qd3176, FACILITY, &p.ma_lk, &resigned, None)
+        .enqueue(
+            FileKind::Claim,
+            Generation::Qd3176,
+            FACILITY,
+            &p.ma_lk,
+            &resigned,
+            None,
+        )
         .unwrap();
     assert_eq!(v2.version, 2);
     // A third version arrives before the second was sent: the second is never sent.
     let mut v3_bytes = resigned.clone();
     v3_bytes.push(b'\n');
     let v3 = o
-        .enqueue(FileKind::Claim, Generation::Qd3176, FACILITY, &p.ma_lk, &v3_bytes, None)
+        .enqueue(
+            FileKind::Claim,
+            Generation::Qd3176,
+            FACILITY,
+            &p.ma_lk,
+            &v3_bytes,
+            None,
+        )
         .unwrap();
     o.dispatch(&client, &fast_dispatch(), |_| {}).await.unwrap();
     assert_eq!(o.get(v1).unwrap().state, State::Accepted);
@@ -182,9 +208,16 @@ async fn check_ins_go_before_claims() {
         .filter(|r| matches!(r.route, Route::Submit(_) | Route::CheckIn(_)))
         .map(|r| r.route)
         .collect();
-    let first_claim = routes.iter().position(|r| matches!(r, Route::Submit(_))).unwrap();
+    let first_claim = routes
+        .iter()
+        .position(|r| matches!(r, Route::Submit(_)))
+        .unwrap();
     assert_eq!(first_claim, checkins.len(), "{routes:?}");
-    assert!(sb.submissions().iter().all(|s| s.accepted), "{:?}", sb.submissions());
+    assert!(
+        sb.submissions().iter().all(|s| s.accepted),
+        "{:?}",
+        sb.submissions()
+    );
     sb.shutdown().await;
 }
 
@@ -232,20 +265,34 @@ async fn crash_child() {
     unreachable!("the hook aborts the process before this");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_processes_lose_nothing() {
     let sb = Sandbox::start(sandbox_config()).await.unwrap();
     let parts = claim_parts(2, 27);
     for stage in ["enqueued", "sending", "answered"] {
         let db = tmp_db(&format!("crash-{stage}"));
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+        child
             .args(["--exact", "crash_child", "--include-ignored", "--nocapture"])
             .env(CHILD_STAGE, stage)
             .env(CHILD_DB, &db)
-            .env(CHILD_URL, sb.url())
-            .status()
+            .env(CHILD_URL, sb.url());
+        let received_before = sb.submissions().len();
+        let started = std::time::Instant::now();
+        let status = tokio::task::spawn_blocking(move || child.status().unwrap())
+            .await
             .unwrap();
-        assert!(!status.success(), "{stage}: the child must have been killed");
+        assert!(
+            !status.success(),
+            "{stage}: the child must have been killed"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{stage}: the child hung"
+        );
+        // Killed after the gateway answered: the gateway has the file, the outbox does not know.
+        let received = sb.submissions().len() - received_before;
+        assert_eq!(received, usize::from(stage == "answered"), "{stage}");
         // A new process opens the outbox and resumes.
         let o = Outbox::open(&db).unwrap();
         let listed = o.list(None).unwrap();

@@ -214,6 +214,14 @@ impl GatewayClient {
             .post(format!("{}/api/token/take", self.base))
             .form(&form);
         let ans = self.send(ROUTE, req).await?;
+        if ans.status == 401 && ans.code.is_none() {
+            let (vi, en) = login_code_meaning("401");
+            return Err(GatewayError::Login {
+                code: "401".into(),
+                meaning_vi: vi,
+                meaning_en: en,
+            });
+        }
         check_http(ROUTE, &ans)?;
         match ans.code.as_deref() {
             Some("200") => {}

@@ -2,11 +2,11 @@
 //! clients pointed at it, and generated visits.
 #![allow(dead_code)]
 
+use lienthong::sign::{KeyFileSigner, Password, Signer};
 use lienthong_connectors::bhxh::{Account, GatewayClient, GatewayConfig, Officer, RetryPolicy};
 use lienthong_connectors::prepare::{claim_files, Prepared};
 use lienthong_connectors::sandbox::{RecordedRequest, Sandbox, SandboxConfig, SignaturePolicy};
 use lienthong_connectors::secret::Secret;
-use lienthong::sign::{KeyFileSigner, Password, Signer};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -18,7 +18,10 @@ pub const PASSWORD: &str = "sandbox-password";
 pub fn signer() -> &'static (KeyFileSigner, Vec<u8>) {
     static S: OnceLock<(KeyFileSigner, Vec<u8>)> = OnceLock::new();
     S.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../sdk/tests/fixtures/sign/modern.p12");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../sdk/tests/fixtures/sign/modern.p12"
+        );
         let p12 = std::fs::read(path).unwrap();
         let s = KeyFileSigner::from_pkcs12(&p12, &Password::new("lienthong-test")).unwrap();
         let cert = s.certificate_der().to_vec();
