@@ -1,7 +1,8 @@
 //! `lienthong demo`: the main job, end to end on this machine with no configuration and no
 //! network. It generates a batch of invented visits, streams them through validation, breaks one
-//! visit on purpose and explains what the validator says, and proves the XML -> JSON -> XML round
-//! trip. (Signing, check-in and submission to the sandbox gateway join the demo as they land.)
+//! visit on purpose and explains what the validator says, proves the XML -> JSON -> XML round
+//! trip, then signs every visit with a throw-away certificate, checks them in and submits them to
+//! the sandbox gateway through the durable outbox (see `demo_gateway.rs`).
 
 use crate::Failure;
 use lienthong::codec::json::{envelope_from_json, envelope_to_json};
@@ -32,6 +33,7 @@ pub fn run(hoso: usize) -> Result<ExitCode, Failure> {
     let file = generate(&GenOptions {
         hoso,
         seed: 2026,
+        facility: lienthong_connectors::sandbox::DEMO_FACILITY.into(),
         ..Default::default()
     });
     println!(
@@ -113,6 +115,5 @@ pub fn run(hoso: usize) -> Result<ExitCode, Failure> {
         ));
     }
 
-    println!("\nXong / Done. Thử / Try: lienthong gen --hoso 1000 -o visits.xml && lienthong validate visits.xml");
-    Ok(ExitCode::SUCCESS)
+    crate::demo_gateway::run(&file, &bytes, 5)
 }

@@ -3,6 +3,7 @@
 mod bench;
 mod convert;
 mod demo;
+mod demo_gateway;
 mod gateway;
 mod io;
 mod rules;
@@ -71,11 +72,12 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
-    /// Run the demo: generate visits, validate them, break one and explain the findings, and
-    /// round-trip XML through JSON. Needs no configuration and no network.
+    /// Run the demo: generate visits, validate them, break one and explain the findings,
+    /// round-trip XML through JSON, then sign, check in and submit every visit to an in-process
+    /// sandbox gateway through the outbox. Needs no configuration and no network.
     Demo {
         /// Number of visits to generate.
-        #[arg(long, default_value_t = 500)]
+        #[arg(long, default_value_t = 60)]
         hoso: usize,
     },
     /// Check files: structure, field dictionary and table rules. Exit 0: no error; 1: errors found;
