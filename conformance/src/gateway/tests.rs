@@ -212,7 +212,7 @@ fn only_transient_failures_are_retried_and_not_too_often() {
         max_retries: 3,
         ..Default::default()
     };
-    assert_eq!(rules(&many, &p), vec![("gw.retry_limit", Some(6))]);
+    assert_eq!(rules(&many, &p), vec![("gw.retry_limit", Some(7))]);
 }
 
 #[test]
