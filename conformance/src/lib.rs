@@ -30,14 +30,15 @@ pub const SUITE_VERSION: &str = "1.0.0";
 /// Version of Lienthong (the SDK that made the reference files and checks the vendor's).
 pub const LIENTHONG_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The rule packs the suite uses, as reports name them: each case runs under its own pack.
+/// The rule packs the suite uses, oldest first, as reports name them: each case runs under its
+/// own pack.
 pub fn rule_packs(cases: &[case::Case]) -> String {
-    let mut packs: Vec<&str> = cases.iter().map(|c| c.meta.pack.as_str()).collect();
-    packs.sort_by_key(|p| p.parse::<u32>().unwrap_or(0));
+    let mut packs: Vec<lienthong::validate::Pack> = cases.iter().map(case::Case::pack).collect();
+    packs.sort();
     packs.dedup();
     packs
         .iter()
-        .map(|p| format!("QĐ {p}"))
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
 }
