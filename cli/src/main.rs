@@ -1,6 +1,7 @@
 //! `lienthong`: validate, convert and generate QĐ 130 claim files.
 
 mod bench;
+mod conformance;
 mod convert;
 mod demo;
 mod io;
@@ -144,6 +145,12 @@ enum Command {
     /// Verify the signature of a claim file and show its certificate. Exit 0: valid; 1: invalid
     /// (or the certificate is not current); 2: the command could not run.
     Verify(sign::VerifyArgs),
+    /// The conformance suite vendors run before certification: list and export the cases, check
+    /// the vendor's files, check a recorded gateway traffic log.
+    Conformance {
+        #[command(subcommand)]
+        command: conformance::ConformanceCommand,
+    },
 }
 
 /// A failure of the command itself (exit code 2) or of its input (exit code 1).
@@ -199,6 +206,7 @@ fn main() -> ExitCode {
         } => gen(hoso, seed, facility, output.as_deref()),
         Command::Sign(args) => sign::run_sign(&args),
         Command::Verify(args) => sign::run_verify(&args),
+        Command::Conformance { command } => conformance::run(command),
     };
     match result {
         Ok(code) => code,

@@ -308,17 +308,15 @@ pub fn check(log: &[TrafficEntry], profile: &Profile) -> Vec<GatewayFinding> {
                     ));
                 }
             }
-            Some(Outcome::Unauthorized) => {
-                // The first retry after a renewal is expected; a retry whose own renewed
-                // attempt got a 401 too is one too many.
-                if unauthorized.get(&id).copied().unwrap_or(0) >= 2 {
-                    out.push(finding(
-                        "gw.one_retry_after_401",
-                        n,
-                        "gửi lại lần thứ hai sau 401: chỉ gửi lại một lần sau khi lấy token mới".into(),
-                        "a second retry after a 401: retry once after renewing the token".into(),
-                    ));
-                }
+            // The first retry after a renewal is expected; a retry whose own renewed attempt got
+            // a 401 too is one too many.
+            Some(Outcome::Unauthorized) if unauthorized.get(&id).copied().unwrap_or(0) >= 2 => {
+                out.push(finding(
+                    "gw.one_retry_after_401",
+                    n,
+                    "gửi lại lần thứ hai sau 401: chỉ gửi lại một lần sau khi lấy token mới".into(),
+                    "a second retry after a 401: retry once after renewing the token".into(),
+                ));
             }
             _ => {}
         }
