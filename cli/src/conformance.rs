@@ -71,6 +71,9 @@ pub enum ConformanceCommand {
         /// same MA_LK (repeat for several).
         #[arg(long = "correction", value_name = "MA_LK")]
         corrections: Vec<String>,
+        /// An episode that needs no check-in (an emergency, MA_DOITUONG_KCB 2; repeat for several).
+        #[arg(long = "no-checkin", value_name = "MA_LK")]
+        no_checkin: Vec<String>,
         /// Most retries of one request after transient failures.
         #[arg(long, default_value_t = 3)]
         max_retries: usize,
@@ -106,9 +109,20 @@ pub fn run(command: ConformanceCommand) -> Result<ExitCode, Failure> {
             traffic,
             pack,
             corrections,
+            no_checkin,
             max_retries,
             format,
-        } => gateway_check(&traffic, &pack, corrections, max_retries, format),
+        } => gateway_check(
+            &traffic,
+            &pack,
+            gateway::Profile {
+                pack: Pack::Qd3176,
+                max_retries,
+                corrections,
+                no_checkin,
+            },
+            format,
+        ),
     }
 }
 
@@ -230,8 +244,7 @@ fn run_suite(
 fn gateway_check(
     traffic: &Path,
     pack: &str,
-    corrections: Vec<String>,
-    max_retries: usize,
+    profile: gateway::Profile,
     format: ListFormat,
 ) -> Result<ExitCode, Failure> {
     let pack = Pack::from_name(pack)
@@ -239,11 +252,7 @@ fn gateway_check(
     let text = std::fs::read_to_string(traffic)
         .map_err(|e| Failure::CannotRun(format!("cannot read {}: {e}", traffic.display())))?;
     let log = gateway::parse_log(&text).map_err(Failure::CannotRun)?;
-    let profile = gateway::Profile {
-        pack,
-        max_retries,
-        corrections,
-    };
+    let profile = gateway::Profile { pack, ..profile };
     let findings = gateway::check(&log, &profile);
     let mut out = create(None)?;
     match format {

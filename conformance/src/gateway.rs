@@ -59,6 +59,8 @@ pub struct Profile {
     /// Episodes the scenario corrected: each must be accepted at least twice, with different
     /// files, under the same `MA_LK`.
     pub corrections: Vec<String>,
+    /// Episodes that need no check-in (emergencies, `MA_DOITUONG_KCB` 2).
+    pub no_checkin: Vec<String>,
 }
 
 impl Default for Profile {
@@ -67,6 +69,7 @@ impl Default for Profile {
             pack: Pack::Qd3176,
             max_retries: 3,
             corrections: Vec::new(),
+            no_checkin: Vec::new(),
         }
     }
 }
@@ -322,7 +325,7 @@ pub fn check(log: &[TrafficEntry], profile: &Profile) -> Vec<GatewayFinding> {
         }
         if kind == Route::Claim {
             let m = id.1.clone();
-            if !m.is_empty() && !checked_in.contains(&m) {
+            if !m.is_empty() && !checked_in.contains(&m) && !profile.no_checkin.contains(&m) {
                 out.push(finding(
                     "gw.checkin_before_submit",
                     n,

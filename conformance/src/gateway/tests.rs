@@ -129,6 +129,12 @@ fn a_claim_needs_a_successful_check_in_of_its_episode() {
             ("gw.checkin_before_submit", Some(5))
         ]
     );
+    // An emergency needs no check-in.
+    let emergency = Profile {
+        no_checkin: vec!["LK2".into(), "LK3".into()],
+        ..Default::default()
+    };
+    assert_eq!(rules(&log, &emergency), vec![]);
 }
 
 #[test]
