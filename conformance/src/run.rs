@@ -224,7 +224,7 @@ fn signature_problem(bytes: &[u8], required: bool) -> Option<Problem> {
         ),
         Err(lienthong::sign::VerifyError::NoSignature) if !required => None,
         Err(e) => bad(
-            format!("thiếu chữ ký số hợp lệ trong CHUKYDONVI ({e})"),
+            format!("thiếu chữ ký số hợp lệ trong CHUKYDONVI ({})", e.message_vi()),
             format!("no valid signature in CHUKYDONVI ({e})"),
         ),
     }
