@@ -593,4 +593,70 @@ mod tests {
         assert!(wire(&serde_json::json!(0.5), Kind::Dec, "x").is_err());
         assert_eq!(wire(&serde_json::json!(3), Kind::Dec, "x").unwrap(), "3");
     }
+
+    fn minimal() -> Value {
+        serde_json::json!({
+            "format": FORMAT, "document": "checkin",
+            "rows": [{"MA_LK": "LK1", "MA_BN": "BN1", "HO_TEN": "NGUYỄN VĂN A", "NGAY_SINH": "1985-04-15",
+                      "GIOI_TINH": "1", "MA_THE_BHYT": "GD4799990000001", "MA_DKBD": "79999",
+                      "GT_THE_TU": "2025-01-01", "GT_THE_DEN": "2025-12-31", "MA_DOITUONG_KCB": "1.1",
+                      "NGAY_VAO": "2025-03-10T08:00", "MA_LOAI_KCB": "01", "MA_CSKCB": "79999",
+                      "MA_DICH_VU": "02.1896", "TEN_DICH_VU": "Khám Nội", "NGAY_YL": "2025-03-10T08:10"}]
+        })
+    }
+
+    #[test]
+    fn the_input_is_strict() {
+        assert!(build(&minimal(), Pack::Qd3176).is_ok());
+        let refused = |edit: &dyn Fn(&mut Value), needle: &str| {
+            let mut v = minimal();
+            edit(&mut v);
+            let e = build(&v, Pack::Qd3176).unwrap_err();
+            assert!(e.0.contains(needle), "{e}");
+        };
+        refused(&|v| v["format"] = "other".into(), "input.format");
+        refused(&|v| v["extra"] = 1.into(), "input.extra");
+        refused(&|v| v["rows"][0]["STT"] = "1".into(), "derived");
+        refused(
+            &|v| v["rows"][0]["NOT_AN_ELEMENT"] = "1".into(),
+            "not an element of XML0",
+        );
+        refused(
+            &|v| v["rows"][0]["NGAY_VAO"] = "202503100800".into(),
+            "not an ISO date",
+        );
+        refused(
+            &|v| v["rows"][0]["GIOI_TINH"] = "9".into(),
+            "the builder refuses",
+        );
+        refused(&|v| v["rows"] = Value::Array(vec![]), "at least one row");
+    }
+
+    #[test]
+    fn line_money_and_card_lists_are_derived_never_stated() {
+        let v = serde_json::json!({
+            "format": FORMAT, "document": "envelope", "facility": "79999", "file_date": "2025-03-10",
+            "episodes": [{"MA_LK": "LK1", "drugs": [{"THANH_TIEN_BV": "1"}]}]
+        });
+        assert!(build(&v, Pack::Qd3176)
+            .unwrap_err()
+            .0
+            .contains("drugs[0].THANH_TIEN_BV: derived"));
+        let v = serde_json::json!({
+            "format": FORMAT, "document": "envelope", "facility": "79999", "file_date": "2025-03-10",
+            "episodes": [{"MA_LK": "LK1", "visit": {"MA_THE_BHYT": "GD4799990000001"}}]
+        });
+        assert!(build(&v, Pack::Qd3176)
+            .unwrap_err()
+            .0
+            .contains("visit.MA_THE_BHYT: derived"));
+        let v = serde_json::json!({
+            "format": FORMAT, "document": "envelope", "facility": "79999", "file_date": "2025-03-10",
+            "episodes": [{"MA_LK": "LK1", "patient": {"MA_BN": "1"}, "visit": {"MA_BN": "1"}}]
+        });
+        assert!(build(&v, Pack::Qd3176)
+            .unwrap_err()
+            .0
+            .contains("stated twice"));
+    }
 }

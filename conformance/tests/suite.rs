@@ -320,3 +320,55 @@ fn selecting_cases_by_id() {
     assert_eq!(picked.len(), 1);
     assert!(run::select(suite(), &["VN130-NOPE-001".into()]).is_err());
 }
+
+#[test]
+fn missing_and_unexpected_rows_and_hoso_are_differences() {
+    let cases = one("VN130-ENV-002");
+    let c = &cases[0];
+    let reference = input::reference_bytes(&c.input_json, c.pack()).unwrap();
+    let vendor = hoso_mutated(&reference, |e| {
+        e.hosos[1].xml4.pop();
+        e.hosos[1].xml13 = None;
+        let extra = e.hosos[0].clone();
+        let mut extra = extra;
+        let s = extra.xml1.as_mut().unwrap();
+        s.ma_lk = "79999.KB250414.9999".into();
+        e.hosos.push(extra);
+        e.header.soluonghoso = "4".into();
+    });
+    let expected = lienthong_conformance::compare::parse(&reference).unwrap();
+    let actual = lienthong_conformance::compare::parse(&vendor).unwrap();
+    let diffs = lienthong_conformance::compare::diff(&expected, &actual);
+    let kinds: Vec<(DiffKind, &str, Option<&str>)> = diffs
+        .iter()
+        .map(|d| (d.kind, d.table.as_str(), d.stt.as_deref()))
+        .collect();
+    assert!(
+        kinds.contains(&(DiffKind::MissingRow, "XML4", Some("2"))),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(DiffKind::MissingRow, "XML13", None)),
+        "{kinds:?}"
+    );
+    assert!(diffs
+        .iter()
+        .any(|d| d.kind == DiffKind::UnexpectedHoso
+            && d.ma_lk.as_deref() == Some("79999.KB250414.9999")));
+    // The copied HOSO's other tables keep the old MA_LK: the rule pack reports them, and the
+    // comparison reports the unexpected HOSO once.
+    assert_eq!(
+        diffs
+            .iter()
+            .filter(|d| d.kind == DiffKind::UnexpectedHoso)
+            .count(),
+        1
+    );
+    assert_eq!(
+        diffs
+            .iter()
+            .filter(|d| d.kind == DiffKind::MissingHoso)
+            .count(),
+        0
+    );
+}
