@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The conformance suite end to end through `lienthong conformance`: the reference files are up to
-# date, Lienthong's own output (signed where a case requires it) passes every case with exit 0,
+# date and their money agrees with an independent recomputation, Lienthong's own output (signed where a case requires it) passes every case with exit 0,
 # one changed field fails exactly one case with exit 1, and the gateway profile accepts the
 # example traffic log and rejects a broken one. Ends with "N passed, M failed".
 set -euo pipefail
@@ -10,6 +10,7 @@ cargo run --quiet -p lienthong-conformance --bin lienthong-conformance-regen -- 
 cargo build --quiet -p lienthong-cli
 bin=${CARGO_TARGET_DIR:-$PWD/target}/debug/lienthong
 case "$bin" in /*) ;; *) bin=$PWD/$bin ;; esac
+check_money=$PWD/conformance/tools/check_money.py
 keys=$PWD/conformance/tests/keys
 traffic=$PWD/conformance/gateway/example-traffic.json
 tmp=$(mktemp -d)
@@ -24,6 +25,7 @@ check() {
 }
 expect_exit() { local want=$1; shift; set +e; "$@"; local got=$?; set -e; [ "$got" -eq "$want" ] || { echo "exit $got, wanted $want: $*"; return 1; }; }
 
+check "references: money recomputed independently (xml130.md §4.2, §4.3)" python3 "$check_money" "$bin"
 check "list" "$bin" conformance list
 check "list --format json" bash -c "'$bin' conformance list --format json | grep -q '\"suite_version\"'"
 check "export" "$bin" conformance export cases
