@@ -1,6 +1,7 @@
 //! `lienthong`: validate, convert and generate QĐ 130 claim files.
 
 mod bench;
+mod conformance;
 mod convert;
 mod demo;
 mod demo_gateway;
@@ -178,6 +179,12 @@ enum Command {
         #[command(subcommand)]
         command: sandbox::SandboxCommand,
     },
+    /// The conformance suite vendors run before certification: list and export the cases, check
+    /// the vendor's files, check a recorded gateway traffic log.
+    Conformance {
+        #[command(subcommand)]
+        command: conformance::ConformanceCommand,
+    },
 }
 
 /// A failure of the command itself (exit code 2) or of its input (exit code 1).
@@ -242,6 +249,7 @@ fn main() -> ExitCode {
         Command::Submit(args) => gateway::send(&args, lienthong_connectors::bhxh::FileKind::Claim),
         Command::Outbox { command } => gateway::outbox(&command),
         Command::Sandbox { command } => sandbox::run(&command),
+        Command::Conformance { command } => conformance::run(command),
     };
     match result {
         Ok(code) => code,
