@@ -21,6 +21,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/** printf format and arguments for a lienthong_str: printf("rule " LIENTHONG_STR_FMT "\n", LIENTHONG_STR_ARG(s)); */
+#define LIENTHONG_STR_FMT "%.*s"
+#define LIENTHONG_STR_ARG(s) (int)(s).len, (s).data
+
 
 /**
  * Major version of the library (and of the Lienthong SDK it was built from).
@@ -739,6 +743,81 @@ lienthong_status lienthong_verify(const uint8_t *data,
                                   lienthong_error **err_out);
 
 /**
+ * Whether every digest and the signature value check out (XMLDSig core validation; says
+ * nothing of the certificate's validity period).
+ * False for NULL.
+ */
+bool lienthong_verification_is_valid(const lienthong_verification *verification);
+
+/**
+ * Whether every reference's digest matches.
+ * False for NULL.
+ */
+bool lienthong_verification_digests_ok(const lienthong_verification *verification);
+
+/**
+ * Whether the signature value checks out with the signer's key.
+ * False for NULL.
+ */
+bool lienthong_verification_signature_ok(const lienthong_verification *verification);
+
+/**
+ * Whether a reference with a matching digest covers the whole document (minus the signature),
+ * as the claim profile requires.
+ * False for NULL.
+ */
+bool lienthong_verification_covers_whole_document(const lienthong_verification *verification);
+
+/**
+ * Whether the file passes as a signed claim file: valid, covering the whole document, by a
+ * certificate within its validity period now.
+ * False for NULL.
+ */
+bool lienthong_verification_is_acceptable(const lienthong_verification *verification);
+
+/**
+ * The certificate's subject (`CN=..., O=...`).
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_subject(const lienthong_verification *verification);
+
+/**
+ * The certificate's issuer.
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_issuer(const lienthong_verification *verification);
+
+/**
+ * The certificate's serial number (hexadecimal).
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_serial(const lienthong_verification *verification);
+
+/**
+ * Start of the certificate's validity (`2025-01-01T00:00:00Z`).
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_not_before(const lienthong_verification *verification);
+
+/**
+ * End of the certificate's validity (`2027-01-01T00:00:00Z`).
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_not_after(const lienthong_verification *verification);
+
+/**
+ * Where the certificate stood when checked: `current`, `expired` or `not_yet_valid`.
+ * Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+ * freed.
+ */
+lienthong_str lienthong_verification_certificate_validity(const lienthong_verification *verification);
+
+/**
  * Frees a verification. NULL is fine.
  */
 void lienthong_verification_free(lienthong_verification *verification);
@@ -875,6 +954,83 @@ uint32_t lienthong_finding_line(const lienthong_finding *finding);
  * Column of the finding; 0 when unknown.
  */
 uint32_t lienthong_finding_column(const lienthong_finding *finding);
+
+/**
+ * The stable rule id (`field.required`, `money.line_total`, `parse.syntax` ...).
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_rule(const lienthong_finding *finding);
+
+/**
+ * `error` or `warning`.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_severity_name(const lienthong_finding *finding);
+
+/**
+ * The table (`XML1` ...), or `GIAMDINHHS` for the envelope itself.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_table(const lienthong_finding *finding);
+
+/**
+ * `MA_LK` of the episode; empty when unknown.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_ma_lk(const lienthong_finding *finding);
+
+/**
+ * `STT` of the row; empty when the table has none.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_stt(const lienthong_finding *finding);
+
+/**
+ * The element, when the finding is about one; empty otherwise.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_field(const lienthong_finding *finding);
+
+/**
+ * The path, such as `HOSO[2]/XML3[5]/THANH_TIEN_BV` (indices from 1).
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_path(const lienthong_finding *finding);
+
+/**
+ * The message in Vietnamese.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_message_vi(const lienthong_finding *finding);
+
+/**
+ * The message in English.
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_message_en(const lienthong_finding *finding);
+
+/**
+ * How to fix it, in Vietnamese (may be empty).
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_hint_vi(const lienthong_finding *finding);
+
+/**
+ * How to fix it, in English (may be empty).
+ *
+ * Valid until the report or error holding the finding is freed; empty for NULL.
+ */
+lienthong_str lienthong_finding_hint_en(const lienthong_finding *finding);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -342,79 +342,143 @@ pub unsafe extern "C" fn lienthong_verify(
     })
 }
 
-macro_rules! verification_bool {
-    ($(#[$doc:meta])* $name:ident, |$v:ident| $get:expr) => {
-        $(#[$doc])*
-        /// False for NULL.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(verification: *const lienthong_verification) -> bool {
-            boundary_or(false, || {
-                // SAFETY: the caller passes NULL or a live verification.
-                unsafe { try_ref(verification) }.is_some_and(|$v| $get)
-            })
-        }
-    };
+/// One yes/no answer of a verification (false for NULL), behind the panic boundary.
+fn verification_flag(
+    v: Option<&VerificationCell>,
+    get: impl FnOnce(&VerificationCell) -> bool,
+) -> bool {
+    boundary_or(false, || v.is_some_and(get))
 }
 
-verification_bool!(
-    /// Whether every digest and the signature value check out (XMLDSig core validation; says
-    /// nothing of the certificate's validity period).
-    lienthong_verification_is_valid, |c| c.v.is_valid());
-verification_bool!(
-    /// Whether every reference's digest matches.
-    lienthong_verification_digests_ok, |c| c.v.digests_ok());
-verification_bool!(
-    /// Whether the signature value checks out with the signer's key.
-    lienthong_verification_signature_ok, |c| c.v.signature_ok);
-verification_bool!(
-    /// Whether a reference with a matching digest covers the whole document (minus the signature),
-    /// as the claim profile requires.
-    lienthong_verification_covers_whole_document, |c| c.v.covers_whole_document());
-verification_bool!(
-    /// Whether the file passes as a signed claim file: valid, covering the whole document, by a
-    /// certificate within its validity period now.
-    lienthong_verification_is_acceptable, |c| c.v.is_acceptable());
-
-macro_rules! verification_str {
-    ($(#[$doc:meta])* $name:ident, |$v:ident| $get:expr) => {
-        $(#[$doc])*
-        /// Empty when the signature carries no certificate, or for NULL. Valid until the
-        /// verification is freed.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(verification: *const lienthong_verification) -> lienthong_str {
-            boundary_or(lienthong_str::empty(), || {
-                // SAFETY: the caller passes NULL or a live verification.
-                match unsafe { try_ref(verification) } {
-                    Some($v) => lienthong_str::from_str($get),
-                    None => lienthong_str::empty(),
-                }
-            })
-        }
-    };
+/// Whether every digest and the signature value check out (XMLDSig core validation; says
+/// nothing of the certificate's validity period).
+/// False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_is_valid(
+    verification: *const lienthong_verification,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_flag(unsafe { try_ref(verification) }, |c| c.v.is_valid())
+}
+/// Whether every reference's digest matches.
+/// False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_digests_ok(
+    verification: *const lienthong_verification,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_flag(unsafe { try_ref(verification) }, |c| c.v.digests_ok())
+}
+/// Whether the signature value checks out with the signer's key.
+/// False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_signature_ok(
+    verification: *const lienthong_verification,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_flag(unsafe { try_ref(verification) }, |c| c.v.signature_ok)
+}
+/// Whether a reference with a matching digest covers the whole document (minus the signature),
+/// as the claim profile requires.
+/// False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_covers_whole_document(
+    verification: *const lienthong_verification,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_flag(unsafe { try_ref(verification) }, |c| {
+        c.v.covers_whole_document()
+    })
+}
+/// Whether the file passes as a signed claim file: valid, covering the whole document, by a
+/// certificate within its validity period now.
+/// False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_is_acceptable(
+    verification: *const lienthong_verification,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_flag(unsafe { try_ref(verification) }, |c| c.v.is_acceptable())
 }
 
-verification_str!(
-    /// The certificate's subject (`CN=..., O=...`).
-    lienthong_verification_certificate_subject,
-    |c| c.v.certificate.as_ref().map_or("", |x| &x.subject));
-verification_str!(
-    /// The certificate's issuer.
-    lienthong_verification_certificate_issuer,
-    |c| c.v.certificate.as_ref().map_or("", |x| &x.issuer));
-verification_str!(
-    /// The certificate's serial number (hexadecimal).
-    lienthong_verification_certificate_serial,
-    |c| c.v.certificate.as_ref().map_or("", |x| &x.serial));
-verification_str!(
-    /// Start of the certificate's validity (`2025-01-01T00:00:00Z`).
-    lienthong_verification_certificate_not_before, |c| &c.not_before);
-verification_str!(
-    /// End of the certificate's validity (`2027-01-01T00:00:00Z`).
-    lienthong_verification_certificate_not_after, |c| &c.not_after);
-verification_str!(
-    /// Where the certificate stood when checked: `current`, `expired` or `not_yet_valid`.
-    lienthong_verification_certificate_validity,
-    |c| c.v.certificate_validity().map_or("", Validity::as_str));
+/// A view of one string of a verification (empty for NULL), behind the panic boundary.
+fn verification_view(
+    v: Option<&VerificationCell>,
+    get: impl FnOnce(&VerificationCell) -> &str,
+) -> lienthong_str {
+    boundary_or(lienthong_str::empty(), || {
+        v.map_or(lienthong_str::empty(), |c| lienthong_str::from_str(get(c)))
+    })
+}
+
+/// The certificate's subject (`CN=..., O=...`).
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_subject(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| {
+        c.v.certificate.as_ref().map_or("", |x| &x.subject)
+    })
+}
+/// The certificate's issuer.
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_issuer(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| {
+        c.v.certificate.as_ref().map_or("", |x| &x.issuer)
+    })
+}
+/// The certificate's serial number (hexadecimal).
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_serial(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| {
+        c.v.certificate.as_ref().map_or("", |x| &x.serial)
+    })
+}
+/// Start of the certificate's validity (`2025-01-01T00:00:00Z`).
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_not_before(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| &c.not_before)
+}
+/// End of the certificate's validity (`2027-01-01T00:00:00Z`).
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_not_after(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| &c.not_after)
+}
+/// Where the certificate stood when checked: `current`, `expired` or `not_yet_valid`.
+/// Empty when the signature carries no certificate, or for NULL. Valid until the verification is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_verification_certificate_validity(
+    verification: *const lienthong_verification,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live verification.
+    verification_view(unsafe { try_ref(verification) }, |c| {
+        c.v.certificate_validity().map_or("", Validity::as_str)
+    })
+}
 
 /// Frees a verification. NULL is fine.
 #[no_mangle]

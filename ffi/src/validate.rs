@@ -411,57 +411,129 @@ pub unsafe extern "C" fn lienthong_finding_column(finding: *const lienthong_find
     })
 }
 
-macro_rules! finding_str {
-    ($(#[$doc:meta])* $name:ident, |$f:ident| $get:expr) => {
-        $(#[$doc])*
-        ///
-        /// Valid until the report or error holding the finding is freed; empty for NULL.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(finding: *const lienthong_finding) -> lienthong_str {
-            boundary_or(lienthong_str::empty(), || {
-                // SAFETY: the caller passes NULL or a live finding.
-                match unsafe { try_ref(finding) } {
-                    Some($f) => lienthong_str::from_str($get),
-                    None => lienthong_str::empty(),
-                }
-            })
-        }
-    };
+/// A view of one string of a finding (empty for NULL), behind the panic boundary.
+fn finding_view(finding: Option<&Finding>, get: impl FnOnce(&Finding) -> &str) -> lienthong_str {
+    boundary_or(lienthong_str::empty(), || {
+        finding.map_or(lienthong_str::empty(), |f| lienthong_str::from_str(get(f)))
+    })
 }
 
-finding_str!(
-    /// The stable rule id (`field.required`, `money.line_total`, `parse.syntax` ...).
-    lienthong_finding_rule, |f| f.rule);
-finding_str!(
-    /// `error` or `warning`.
-    lienthong_finding_severity_name, |f| f.severity.as_str());
-finding_str!(
-    /// The table (`XML1` ...), or `GIAMDINHHS` for the envelope itself.
-    lienthong_finding_table, |f| f.table.map_or("GIAMDINHHS", |t| t.name()));
-finding_str!(
-    /// `MA_LK` of the episode; empty when unknown.
-    lienthong_finding_ma_lk, |f| f.ma_lk.as_deref().unwrap_or(""));
-finding_str!(
-    /// `STT` of the row; empty when the table has none.
-    lienthong_finding_stt, |f| f.stt.as_deref().unwrap_or(""));
-finding_str!(
-    /// The element, when the finding is about one; empty otherwise.
-    lienthong_finding_field, |f| f.field.as_deref().unwrap_or(""));
-finding_str!(
-    /// The path, such as `HOSO[2]/XML3[5]/THANH_TIEN_BV` (indices from 1).
-    lienthong_finding_path, |f| &f.path);
-finding_str!(
-    /// The message in Vietnamese.
-    lienthong_finding_message_vi, |f| &f.message_vi);
-finding_str!(
-    /// The message in English.
-    lienthong_finding_message_en, |f| &f.message_en);
-finding_str!(
-    /// How to fix it, in Vietnamese (may be empty).
-    lienthong_finding_hint_vi, |f| &f.hint_vi);
-finding_str!(
-    /// How to fix it, in English (may be empty).
-    lienthong_finding_hint_en, |f| &f.hint_en);
+/// The stable rule id (`field.required`, `money.line_total`, `parse.syntax` ...).
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_rule(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| f.rule)
+}
+/// `error` or `warning`.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_severity_name(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| f.severity.as_str())
+}
+/// The table (`XML1` ...), or `GIAMDINHHS` for the envelope itself.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_table(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| {
+        f.table.map_or("GIAMDINHHS", |t| t.name())
+    })
+}
+/// `MA_LK` of the episode; empty when unknown.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_ma_lk(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| {
+        f.ma_lk.as_deref().unwrap_or("")
+    })
+}
+/// `STT` of the row; empty when the table has none.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_stt(finding: *const lienthong_finding) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| {
+        f.stt.as_deref().unwrap_or("")
+    })
+}
+/// The element, when the finding is about one; empty otherwise.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_field(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| {
+        f.field.as_deref().unwrap_or("")
+    })
+}
+/// The path, such as `HOSO[2]/XML3[5]/THANH_TIEN_BV` (indices from 1).
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_path(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| &f.path)
+}
+/// The message in Vietnamese.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_message_vi(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| &f.message_vi)
+}
+/// The message in English.
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_message_en(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| &f.message_en)
+}
+/// How to fix it, in Vietnamese (may be empty).
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_hint_vi(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| &f.hint_vi)
+}
+/// How to fix it, in English (may be empty).
+///
+/// Valid until the report or error holding the finding is freed; empty for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_finding_hint_en(
+    finding: *const lienthong_finding,
+) -> lienthong_str {
+    // SAFETY: the caller passes NULL or a live finding.
+    finding_view(unsafe { try_ref(finding) }, |f| &f.hint_en)
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The C library (ffi/): builds it, checks that the committed header is the generated one, compiles
+# the C examples and the C API test with -Wall -Wextra -Werror, runs them (also under valgrind),
+# and checks that the C example finds what `lienthong validate` finds in every fixture.
+#
+#   bash .ci/ffi.sh                  # the checks
+#   bash .ci/ffi.sh --update-header  # regenerate ffi/include/lienthong.h, then the checks
+#
+# Needs gcc, g++, valgrind, python3 and cbindgen 0.29.4 (installed with cargo when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+# The C API test makes the library panic on purpose; keep the panic messages short.
+export RUST_BACKTRACE=0
+
+CBINDGEN_VERSION=0.29.4
+root=$PWD
+target=${CARGO_TARGET_DIR:-$root/target}
+lib=$target/debug
+out=$target/ffi-test
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "-- cbindgen $CBINDGEN_VERSION"
+if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
+    cargo install --quiet --locked cbindgen --version "$CBINDGEN_VERSION"
+fi
+
+echo "-- build liblienthong_ffi and the lienthong command"
+cargo build --quiet --locked -p lienthong-ffi -p lienthong-cli
+
+echo "-- the committed header is the generated one"
+if [ "${1:-}" = "--update-header" ]; then
+    (cd ffi && cbindgen --quiet --config cbindgen.toml --output include/lienthong.h)
+fi
+(cd ffi && cbindgen --quiet --config cbindgen.toml --output "$tmp/lienthong.h")
+if ! diff -u ffi/include/lienthong.h "$tmp/lienthong.h"; then
+    echo "ffi/include/lienthong.h is out of date: run bash .ci/ffi.sh --update-header" >&2
+    exit 1
+fi
+
+echo "-- compile the examples and the API test"
+cflags=(-std=c11 -Wall -Wextra -Werror -g -I ffi/include)
+dyn=(-L "$lib" -llienthong_ffi "-Wl,-rpath,$lib")
+gcc "${cflags[@]}" examples/c/validate.c -o "$out/validate" "${dyn[@]}"
+gcc "${cflags[@]}" examples/c/build_visit.c -o "$out/build_visit" "${dyn[@]}"
+gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
+# The static library links too (with the system libraries Rust's std needs).
+gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api_static" "$lib/liblienthong_ffi.a" \
+    -lpthread -ldl -lm
+# The header is valid C++ as well, and C99.
+g++ -std=c++11 -Wall -Wextra -Werror -fsyntax-only -x c++ -I ffi/include - <<<'#include "lienthong.h"'
+gcc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c -I ffi/include - <<<'#include "lienthong.h"'
+
+echo "-- run them"
+"$out/test_api" "$root" 2>"$tmp/panics.txt"
+"$out/test_api_static" "$root" 2>/dev/null
+grep -q "lienthong_test_panic was called" "$tmp/panics.txt"
+LIENTHONG_KEY_PASSWORD=lienthong-test "$out/build_visit" sdk/tests/fixtures/sign/modern.p12 "$out/visit.xml"
+"$out/validate" "$out/visit.xml" | tee "$tmp/v.txt"
+[ "$(tail -n 1 "$tmp/v.txt")" = "0 errors, 0 warnings" ]
+target/debug/lienthong validate "$out/visit.xml" >/dev/null
+set +e
+"$out/validate" fixtures/ffi/findings.xml >"$tmp/f.txt"; rc=$?
+set -e
+[ "$rc" -eq 1 ] || { echo "validate exited $rc on a file with errors" >&2; exit 1; }
+grep -Eq '^[0-9]+ errors, [0-9]+ warnings$' <(tail -n 1 "$tmp/f.txt")
+if "$out/validate" no/such/file.xml 2>/dev/null; then exit 1; fi
+
+echo "-- under valgrind"
+vg() {
+    local want=$1; shift
+    local log=$tmp/valgrind.log
+    set +e
+    valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --log-file="$log" "$@" >/dev/null 2>&1
+    local rc=$?
+    set -e
+    # A program that exits 1 on purpose (errors found) is told apart from valgrind's own
+    # --error-exitcode=1 by the error summary.
+    if [ "$rc" -ne "$want" ] || ! grep -q "ERROR SUMMARY: 0 errors" "$log"; then
+        cat "$log" >&2
+        echo "valgrind: $* exited $rc (wanted $want)" >&2
+        exit 1
+    fi
+    echo "$(basename "$1"): $(grep -Eo 'definitely lost: [0-9,]+ bytes' "$log" || echo 'no leaks'), $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$log")"
+}
+vg 0 "$out/test_api" "$root"
+LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/build_visit" sdk/tests/fixtures/sign/modern.p12
+vg 0 "$out/validate" fixtures/ffi/clean.xml "$out/visit.xml"
+vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/ffi/bom.xml
+vg 1 "$out/validate" --json fixtures/ffi/findings.xml
+
+echo "-- the C library finds what the command line finds"
+python3 ffi/tests/same_findings.py "$out/validate" target/debug/lienthong fixtures sdk/tests/fixtures
+
+echo "-- Java (JNA) snippet of docs/ffi/guide.md"
+jna=${JNA_JAR:-$(find "$HOME/.m2/repository/net/java/dev/jna/jna" -name 'jna-5*.jar' 2>/dev/null | sort | tail -n 1 || true)}
+if [ -n "$jna" ] && [ -f "$jna" ] && command -v javac >/dev/null; then
+    javac -d "$tmp/java" -cp "$jna" docs/ffi/java/Validate.java
+    java -cp "$tmp/java:$jna" -Djna.library.path="$lib" Validate fixtures/ffi/findings.xml | tee "$tmp/java.txt"
+    grep -q "errors" "$tmp/java.txt"
+else
+    echo "skipped: no JNA jar (set JNA_JAR or fetch net.java.dev.jna:jna into ~/.m2)"
+fi
+
+echo "-- ffi checks passed"
