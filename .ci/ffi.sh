@@ -6,7 +6,9 @@
 #   bash .ci/ffi.sh                  # the checks
 #   bash .ci/ffi.sh --update-header  # regenerate ffi/include/lienthong.h, then the checks
 #
-# Needs gcc, g++, valgrind, python3 and cbindgen 0.29.4 (installed with cargo when missing).
+# Needs gcc, g++, valgrind, python3 and cbindgen 0.29.4; cbindgen is installed with cargo, and
+# valgrind (and JNA, for the Java snippet) with apt-get, when missing. The Java (JNA) and C# (Mono)
+# snippets of the guide run when javac or mcs/mono are there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -21,6 +23,15 @@ out=$target/ffi-test
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# Installs Debian packages when a command or file is missing and apt-get can run (CI is root).
+apt_install() {
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        [ -n "${apt_updated:-}" ] || { apt-get update -qq >/dev/null; apt_updated=1; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    fi
+}
+command -v valgrind >/dev/null || apt_install valgrind
 
 echo "-- cbindgen $CBINDGEN_VERSION"
 if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
@@ -95,14 +106,36 @@ vg 1 "$out/validate" --json fixtures/ffi/findings.xml
 echo "-- the C library finds what the command line finds"
 python3 ffi/tests/same_findings.py "$out/validate" target/debug/lienthong fixtures sdk/tests/fixtures
 
-echo "-- Java (JNA) snippet of docs/ffi/guide.md"
-jna=${JNA_JAR:-$(find "$HOME/.m2/repository/net/java/dev/jna/jna" -name 'jna-5*.jar' 2>/dev/null | sort | tail -n 1 || true)}
-if [ -n "$jna" ] && [ -f "$jna" ] && command -v javac >/dev/null; then
-    javac -d "$tmp/java" -cp "$jna" docs/ffi/java/Validate.java
-    java -cp "$tmp/java:$jna" -Djna.library.path="$lib" Validate fixtures/ffi/findings.xml | tee "$tmp/java.txt"
-    grep -q "errors" "$tmp/java.txt"
+echo "-- Java (JNA) and C# (P/Invoke) snippets of docs/ffi/guide.md"
+if command -v javac >/dev/null; then
+    [ -n "${JNA_JAR:-}" ] || [ -f /usr/share/java/jna.jar ] || apt_install libjna-java || true
+    jna=${JNA_JAR:-/usr/share/java/jna.jar}
+    if [ -f "$jna" ]; then
+        javac -d "$tmp/java" -cp "$jna" docs/ffi/java/Validate.java
+        set +e
+        java -cp "$tmp/java:$jna" -Djna.library.path="$lib" Validate fixtures/ffi/findings.xml \
+            fixtures/ffi/clean.xml >"$tmp/java.txt"; rc=$?
+        set -e
+        [ "$rc" -eq 1 ] || { echo "java: exit $rc, wanted 1" >&2; exit 1; }
+        diff <(tail -n 1 "$tmp/java.txt") <(tail -n 1 "$tmp/f.txt")
+        echo "java: $(tail -n 1 "$tmp/java.txt")"
+    else
+        echo "java: skipped (no JNA jar; set JNA_JAR)"
+    fi
 else
-    echo "skipped: no JNA jar (set JNA_JAR or fetch net.java.dev.jna:jna into ~/.m2)"
+    echo "java: skipped (no javac)"
+fi
+if command -v mcs >/dev/null && command -v mono >/dev/null; then
+    mcs -out:"$tmp/Validate.exe" docs/ffi/csharp/Validate.cs >/dev/null
+    set +e
+    LD_LIBRARY_PATH="$lib" mono "$tmp/Validate.exe" fixtures/ffi/findings.xml \
+        fixtures/ffi/clean.xml >"$tmp/cs.txt"; rc=$?
+    set -e
+    [ "$rc" -eq 1 ] || { echo "c#: exit $rc, wanted 1" >&2; exit 1; }
+    diff <(tail -n 1 "$tmp/cs.txt") <(tail -n 1 "$tmp/f.txt")
+    echo "c#: $(tail -n 1 "$tmp/cs.txt")"
+else
+    echo "c#: skipped (no mcs/mono; apt-get install mono-mcs mono-runtime to run it)"
 fi
 
 echo "-- ffi checks passed"
