@@ -60,6 +60,20 @@ gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
 # The static library links too (with the system libraries Rust's std needs).
 gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api_static" "$lib/liblienthong_ffi.a" \
     -lpthread -ldl -lm
+# A signer whose key stays in a "device" (OpenSSL standing in for a USB token or HSM).
+has_openssl() { gcc -E -x c - <<<'#include <openssl/evp.h>' >/dev/null 2>&1; }
+rm -f "$out/test_device_signer"
+has_openssl || apt_install libssl-dev || true
+if has_openssl; then
+    gcc "${cflags[@]}" ffi/tests/c/test_device_signer.c -o "$out/test_device_signer" "${dyn[@]}" -lcrypto
+fi
+# The C program of the vendor guide compiles.
+python3 - "$tmp/guide.c" <<'PY'
+import re, sys
+text = open("docs/ffi/guide.md", encoding="utf-8").read()
+open(sys.argv[1], "w").write(re.search(r"A minimal C program:\n\n```c\n(.*?)```", text, re.S).group(1))
+PY
+gcc "${cflags[@]}" "$tmp/guide.c" -o "$out/guide" "${dyn[@]}"
 # The header is valid C++ as well, and C99.
 g++ -std=c++11 -Wall -Wextra -Werror -fsyntax-only -x c++ -I ffi/include - <<<'#include "lienthong.h"'
 gcc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c -I ffi/include - <<<'#include "lienthong.h"'
@@ -68,6 +82,8 @@ echo "-- run them"
 "$out/test_api" "$root" 2>"$tmp/panics.txt"
 "$out/test_api_static" "$root" 2>/dev/null
 grep -q "lienthong_test_panic was called" "$tmp/panics.txt"
+"$out/guide" fixtures/ffi/bom.xml | grep -q "doc.bom"
+if [ -x "$out/test_device_signer" ]; then "$out/test_device_signer" "$root"; else echo "test_device_signer: skipped (no OpenSSL headers)"; fi
 LIENTHONG_KEY_PASSWORD=lienthong-test "$out/build_visit" sdk/tests/fixtures/sign/modern.p12 "$out/visit.xml"
 "$out/validate" "$out/visit.xml" | tee "$tmp/v.txt"
 [ "$(tail -n 1 "$tmp/v.txt")" = "0 errors, 0 warnings" ]
@@ -98,6 +114,7 @@ vg() {
     echo "$(basename "$1"): $(grep -Eo 'definitely lost: [0-9,]+ bytes' "$log" || echo 'no leaks'), $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$log")"
 }
 vg 0 "$out/test_api" "$root"
+if [ -x "$out/test_device_signer" ]; then vg 0 "$out/test_device_signer" "$root"; fi
 LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/build_visit" sdk/tests/fixtures/sign/modern.p12
 vg 0 "$out/validate" fixtures/ffi/clean.xml "$out/visit.xml"
 vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/ffi/bom.xml

@@ -37,22 +37,22 @@ static class Lienthong
     // Framework, .NET and Mono alike; UnmanagedType.LPUTF8Str needs .NET Core 3+ / Mono 6+).
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s + "\0");
 
-    [DllImport(Lib)] public static extern IntPtr lienthong_version();
-    [DllImport(Lib)] public static extern uint lienthong_validator_new(out IntPtr validator, out IntPtr err);
-    [DllImport(Lib)] public static extern uint lienthong_validator_validate_path(IntPtr validator, byte[] path, out IntPtr report, out IntPtr err);
-    [DllImport(Lib)] public static extern void lienthong_validator_free(IntPtr validator);
-    [DllImport(Lib)] public static extern UIntPtr lienthong_report_errors(IntPtr report);
-    [DllImport(Lib)] public static extern UIntPtr lienthong_report_warnings(IntPtr report);
-    [DllImport(Lib)] public static extern UIntPtr lienthong_report_finding_count(IntPtr report);
-    [DllImport(Lib)] public static extern IntPtr lienthong_report_finding(IntPtr report, UIntPtr index);
-    [DllImport(Lib)] public static extern void lienthong_report_free(IntPtr report);
-    [DllImport(Lib)] public static extern Str lienthong_finding_rule(IntPtr finding);
-    [DllImport(Lib)] public static extern Str lienthong_finding_severity_name(IntPtr finding);
-    [DllImport(Lib)] public static extern Str lienthong_finding_path(IntPtr finding);
-    [DllImport(Lib)] public static extern Str lienthong_finding_message_en(IntPtr finding);
-    [DllImport(Lib)] public static extern uint lienthong_finding_line(IntPtr finding);
-    [DllImport(Lib)] public static extern Str lienthong_error_message_en(IntPtr err);
-    [DllImport(Lib)] public static extern void lienthong_error_free(IntPtr err);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern IntPtr lienthong_version();
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern uint lienthong_validator_new(out IntPtr validator, out IntPtr err);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern uint lienthong_validator_validate_path(IntPtr validator, byte[] path, out IntPtr report, out IntPtr err);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern void lienthong_validator_free(IntPtr validator);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern UIntPtr lienthong_report_errors(IntPtr report);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern UIntPtr lienthong_report_warnings(IntPtr report);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern UIntPtr lienthong_report_finding_count(IntPtr report);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern IntPtr lienthong_report_finding(IntPtr report, UIntPtr index);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern void lienthong_report_free(IntPtr report);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern Str lienthong_finding_rule(IntPtr finding);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern Str lienthong_finding_severity_name(IntPtr finding);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern Str lienthong_finding_path(IntPtr finding);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern Str lienthong_finding_message_en(IntPtr finding);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern uint lienthong_finding_line(IntPtr finding);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern Str lienthong_error_message_en(IntPtr err);
+    [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)] public static extern void lienthong_error_free(IntPtr err);
 }
 
 static class Validate
