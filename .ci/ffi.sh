@@ -56,10 +56,10 @@ cflags=(-std=c11 -Wall -Wextra -Werror -g -I ffi/include)
 dyn=(-L "$lib" -llienthong_ffi "-Wl,-rpath,$lib")
 gcc "${cflags[@]}" examples/c/validate.c -o "$out/validate" "${dyn[@]}"
 gcc "${cflags[@]}" examples/c/build_visit.c -o "$out/build_visit" "${dyn[@]}"
-gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
+gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
 # The static library links too (with the system libraries Rust's std needs).
-gcc "${cflags[@]}" ffi/tests/c/test_api.c -o "$out/test_api_static" "$lib/liblienthong_ffi.a" \
-    -lpthread -ldl -lm
+gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api_static" \
+    "$lib/liblienthong_ffi.a" -lpthread -ldl -lm
 # A signer whose key stays in a "device" (OpenSSL standing in for a USB token or HSM).
 has_openssl() { gcc -E -x c - <<<'#include <openssl/evp.h>' >/dev/null 2>&1; }
 rm -f "$out/test_device_signer"

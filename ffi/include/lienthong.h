@@ -109,7 +109,7 @@ enum lienthong_status
    */
   LIENTHONG_STATUS_WRITE = 2003,
   /**
-   * A value does not fit its field (format or size); it was not stored. The error carries the
+   * A value does not fit its field (format, size, closed code list); it was not stored. The error carries the
    * findings.
    */
   LIENTHONG_STATUS_INVALID_VALUE = 3001,
@@ -563,8 +563,8 @@ lienthong_status lienthong_hoso_get(const lienthong_hoso *hoso,
 
 /**
  * Sets `element` in row `row` of `table` from its wire text (`""` clears it). A value that does
- * not fit the field's format or size is refused with `LIENTHONG_STATUS_INVALID_VALUE` and the old
- * value kept. Views obtained from this `HOSO` earlier become invalid.
+ * not fit the field (its format, its size, or a closed code list) is refused with
+ * `LIENTHONG_STATUS_INVALID_VALUE` and the old value kept. Views obtained from this `HOSO` earlier become invalid.
  */
 lienthong_status lienthong_hoso_set(lienthong_hoso *hoso,
                                     const char *table,
@@ -602,9 +602,9 @@ lienthong_status lienthong_builder_new(const char *table,
 
 /**
  * Sets element `element` (for example `SO_LUONG`) from its wire text (`"1.5"`, `"202503100830"`;
- * `""` clears it). A value that does not fit the field's format or size is refused with
- * `LIENTHONG_STATUS_INVALID_VALUE` and the element keeps its old value. Views of this element
- * obtained earlier become invalid.
+ * `""` clears it). A value that does not fit the field (its format, its size, or a closed code
+ * list) is refused with `LIENTHONG_STATUS_INVALID_VALUE` and the element keeps its old value.
+ * Views of this element obtained earlier become invalid.
  */
 lienthong_status lienthong_builder_set(lienthong_builder *builder,
                                        const char *element,

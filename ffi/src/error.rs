@@ -41,7 +41,7 @@ pub enum lienthong_status {
     Json = 2002,
     /// The document could not be written (a value that cannot be serialized).
     Write = 2003,
-    /// A value does not fit its field (format or size); it was not stored. The error carries the
+    /// A value does not fit its field (format, size, closed code list); it was not stored. The error carries the
     /// findings.
     InvalidValue = 3001,
     /// A record did not build: at least one rule found an error. The error carries every finding

@@ -330,8 +330,8 @@ pub unsafe extern "C" fn lienthong_hoso_get(
 }
 
 /// Sets `element` in row `row` of `table` from its wire text (`""` clears it). A value that does
-/// not fit the field's format or size is refused with `LIENTHONG_STATUS_INVALID_VALUE` and the old
-/// value kept. Views obtained from this `HOSO` earlier become invalid.
+/// not fit the field (its format, its size, or a closed code list) is refused with
+/// `LIENTHONG_STATUS_INVALID_VALUE` and the old value kept. Views obtained from this `HOSO` earlier become invalid.
 #[no_mangle]
 pub unsafe extern "C" fn lienthong_hoso_set(
     hoso: *mut lienthong_hoso,

@@ -124,6 +124,48 @@ mod tests {
     }
 
     #[test]
+    fn handles_documented_as_shareable_are_send_and_sync() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<envelope::EnvelopeCell>();
+        shareable::<hoso::HosoCell>();
+        shareable::<record::RecordCell>();
+        shareable::<validate::Validator>();
+        shareable::<sign::SignerCell>();
+        shareable::<error::Error>();
+        shareable::<Vec<u8>>();
+    }
+
+    #[test]
+    fn boundary_clears_err_out_and_reports_errors_through_it() {
+        let mut err: *mut lienthong_error = std::ptr::dangling_mut();
+        assert_eq!(boundary(&mut err, || Ok(())), lienthong_status::Ok);
+        assert!(err.is_null());
+        let status = boundary(&mut err, || Err(error::Error::null("x")));
+        assert_eq!(status, lienthong_status::NullParameter);
+        assert!(!err.is_null());
+        // SAFETY: `err` was just made and is freed once.
+        unsafe { error::lienthong_error_free(err) };
+        assert_eq!(
+            boundary(std::ptr::null_mut(), || Err(error::Error::null("x"))),
+            lienthong_status::NullParameter
+        );
+    }
+
+    #[test]
+    fn views_stop_at_an_interior_nul_and_buffers_end_with_one() {
+        let v = ffi::lienthong_str::from_str("ab\0cd");
+        assert_eq!(v.len, 2);
+        let b = ffi::bytes_handle(b"xyz".to_vec());
+        // SAFETY: `b` is a live buffer, read within its length plus the documented NUL, and freed once.
+        unsafe {
+            let data = ffi::lienthong_bytes_data(b);
+            assert_eq!(ffi::lienthong_bytes_len(b), 3);
+            assert_eq!(*data.add(3), 0);
+            ffi::lienthong_bytes_free(b);
+        }
+    }
+
+    #[test]
     fn a_panic_becomes_status_9001_with_an_error() {
         let mut err: *mut lienthong_error = std::ptr::null_mut();
         // SAFETY: `err` is a valid out-parameter.

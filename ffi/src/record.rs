@@ -103,7 +103,7 @@ pub(crate) fn element_index(
 }
 
 /// Sets element `i` of `rec` from wire text, refusing text that does not fit the field: on a
-/// format or size error the old value is kept and the error carries the findings.
+/// format, size or code-list error the old value is kept and the error carries the findings.
 pub(crate) fn set_checked(rec: &mut dyn DynRecord, i: usize, value: &str) -> Result<(), Error> {
     let element = rec.fields()[i].element;
     let mut old = String::new();
@@ -265,9 +265,9 @@ pub unsafe extern "C" fn lienthong_builder_new(
 }
 
 /// Sets element `element` (for example `SO_LUONG`) from its wire text (`"1.5"`, `"202503100830"`;
-/// `""` clears it). A value that does not fit the field's format or size is refused with
-/// `LIENTHONG_STATUS_INVALID_VALUE` and the element keeps its old value. Views of this element
-/// obtained earlier become invalid.
+/// `""` clears it). A value that does not fit the field (its format, its size, or a closed code
+/// list) is refused with `LIENTHONG_STATUS_INVALID_VALUE` and the element keeps its old value.
+/// Views of this element obtained earlier become invalid.
 #[no_mangle]
 pub unsafe extern "C" fn lienthong_builder_set(
     builder: *mut lienthong_builder,

@@ -7,6 +7,7 @@
  * Prints one line per failed check and a summary; exit status 0 when every check passed. Run
  * under valgrind by .ci/ffi.sh, so every handle made here is freed.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -545,6 +546,64 @@ static void test_signing(void) {
   free(doc);
 }
 
+/* Shared, read-only use from several threads: one validator, one envelope. */
+typedef struct {
+  const lienthong_validator *validator;
+  const lienthong_envelope *envelope;
+  const char *path;
+  size_t errors;
+  int ok;
+} worker_args;
+
+static void *worker(void *p) {
+  worker_args *a = p;
+  a->ok = 1;
+  for (int round = 0; round < 3; round++) {
+    lienthong_report *r = NULL;
+    if (lienthong_validator_validate_path(a->validator, a->path, &r, NULL) != LIENTHONG_STATUS_OK) {
+      a->ok = 0;
+    }
+    a->errors = lienthong_report_errors(r);
+    lienthong_report_free(r);
+    /* Numbers and dates are formatted on first read and cached inside the HOSO. */
+    for (size_t i = 0; i < lienthong_envelope_hoso_count(a->envelope); i++) {
+      lienthong_str v;
+      const lienthong_hoso *h = lienthong_envelope_hoso(a->envelope, i);
+      if (lienthong_hoso_get(h, "XML1", 0, "T_TONGCHI_BV", &v, NULL) != LIENTHONG_STATUS_OK ||
+          v.len == 0 ||
+          lienthong_hoso_get(h, "XML1", 0, "NGAY_VAO", &v, NULL) != LIENTHONG_STATUS_OK ||
+          v.len != 12) {
+        a->ok = 0;
+      }
+    }
+  }
+  return NULL;
+}
+
+static void test_threads(void) {
+  lienthong_validator *v = NULL;
+  lienthong_envelope *env = NULL;
+  char path[8192];
+  snprintf(path, sizeof path, "%s", path_of("fixtures/ffi/findings.xml"));
+  CHECK(lienthong_validator_new(&v, NULL) == LIENTHONG_STATUS_OK);
+  CHECK(lienthong_envelope_parse_path(path_of("fixtures/ffi/clean.xml"), &env, NULL) ==
+        LIENTHONG_STATUS_OK);
+  enum { N = 4 };
+  pthread_t threads[N];
+  worker_args args[N];
+  for (int i = 0; i < N; i++) {
+    args[i] = (worker_args){v, env, path, 0, 0};
+    CHECK(pthread_create(&threads[i], NULL, worker, &args[i]) == 0);
+  }
+  for (int i = 0; i < N; i++) {
+    pthread_join(threads[i], NULL);
+    CHECK(args[i].ok);
+    CHECK(args[i].errors == args[0].errors && args[i].errors > 0);
+  }
+  lienthong_envelope_free(env);
+  lienthong_validator_free(v);
+}
+
 static void test_panics(void) {
   lienthong_error *err = NULL;
   CHECK(lienthong_test_panic(&err) == LIENTHONG_STATUS_PANIC);
@@ -568,6 +627,7 @@ int main(int argc, char **argv) {
   test_envelope();
   test_validation();
   test_signing();
+  test_threads();
   test_panics();
   printf("test_api: %d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;
