@@ -430,6 +430,13 @@ lienthong_status lienthong_envelope_header(const lienthong_envelope *envelope,
                                            lienthong_error **err_out);
 
 /**
+ * The raw content of `CHUKYDONVI` as read (the XMLDSig `Signature` of a signed file; empty when
+ * unsigned or missing). Use `lienthong_verify` on the file's bytes to check it. Valid until the
+ * envelope is freed.
+ */
+lienthong_str lienthong_envelope_signature(const lienthong_envelope *envelope);
+
+/**
  * The number of `HOSO` (0 for NULL).
  */
 size_t lienthong_envelope_hoso_count(const lienthong_envelope *envelope);
@@ -581,6 +588,15 @@ lienthong_status lienthong_hoso_set(lienthong_hoso *hoso,
 lienthong_status lienthong_hoso_add_record(lienthong_hoso *hoso,
                                            const lienthong_record *record,
                                            size_t *row_out,
+                                           lienthong_error **err_out);
+
+/**
+ * Removes row `row` of `table` (for a flat table, its record); later rows move up by one. `STT`
+ * values are not renumbered. Views obtained from this `HOSO` earlier become invalid.
+ */
+lienthong_status lienthong_hoso_remove_row(lienthong_hoso *hoso,
+                                           const char *table,
+                                           size_t row,
                                            lienthong_error **err_out);
 
 /**

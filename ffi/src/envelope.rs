@@ -270,6 +270,21 @@ pub unsafe extern "C" fn lienthong_envelope_header(
     })
 }
 
+/// The raw content of `CHUKYDONVI` as read (the XMLDSig `Signature` of a signed file; empty when
+/// unsigned or missing). Use `lienthong_verify` on the file's bytes to check it. Valid until the
+/// envelope is freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_envelope_signature(
+    envelope: *const lienthong_envelope,
+) -> lienthong_str {
+    boundary_or(lienthong_str::empty(), || {
+        // SAFETY: the caller passes NULL or a live envelope.
+        unsafe { try_ref(envelope) }
+            .and_then(|e| e.signature.as_deref())
+            .map_or(lienthong_str::empty(), lienthong_str::from_str)
+    })
+}
+
 /// The number of `HOSO` (0 for NULL).
 #[no_mangle]
 pub unsafe extern "C" fn lienthong_envelope_hoso_count(

@@ -230,6 +230,18 @@ pub(crate) fn add_record(hoso: &mut Hoso, rec: Box<dyn DynRecord>) -> Result<usi
         other => Err(not_in_envelope()))
 }
 
+/// Removes row `row` of `table` (the record of a flat table); later rows move up by one.
+pub(crate) fn remove_row(hoso: &mut Hoso, table: TableId, row: usize) -> Result<(), Error> {
+    let rows = row_count(hoso, table)?;
+    if row >= rows {
+        return Err(out_of_range(table, row, rows));
+    }
+    per_table!(hoso, table,
+        flat => |f| { *f = None; Ok(()) },
+        list => |l| { l.remove(row); Ok(()) },
+        other => Err(not_in_envelope()))
+}
+
 /// One episode (one `HOSO`): XML1 and the tables that go with it, each a list of rows (a flat
 /// table has 0 or 1 row). Tables are named `XML1` ... `XML15` (not `XML0` or `XML12`, which travel
 /// on their own); rows are numbered from 0; elements are the XML element names.
@@ -387,6 +399,26 @@ pub unsafe extern "C" fn lienthong_hoso_add_record(
     })
 }
 
+/// Removes row `row` of `table` (for a flat table, its record); later rows move up by one. `STT`
+/// values are not renumbered. Views obtained from this `HOSO` earlier become invalid.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_hoso_remove_row(
+    hoso: *mut lienthong_hoso,
+    table: *const c_char,
+    row: usize,
+    err_out: *mut *mut lienthong_error,
+) -> lienthong_status {
+    boundary(err_out, || {
+        // SAFETY: `hoso` is NULL or a live HOSO no other thread uses, per the header.
+        let h = unsafe { try_mut(hoso) }.ok_or_else(|| Error::null("hoso"))?;
+        // SAFETY: `table` is NULL or a C string, per the header.
+        let t = table_arg(unsafe { str_arg(table, "table") }?)?;
+        remove_row(&mut h.hoso, t, row)?;
+        h.cache.clear();
+        Ok(())
+    })
+}
+
 /// A copy of row `row` of `table` as a new record owned by the caller (free it with
 /// `lienthong_record_free`). Changing the copy does not change the `HOSO`.
 #[no_mangle]
@@ -437,6 +469,9 @@ mod tests {
                 .status,
             lienthong_status::UnknownTable
         );
+        remove_row(&mut h, TableId::Xml2, 0).unwrap();
+        assert_eq!(row_count(&h, TableId::Xml2).unwrap(), 1);
+        assert!(remove_row(&mut h, TableId::Xml2, 1).is_err());
         row_mut(&mut h, TableId::Xml1, 0)
             .unwrap()
             .field_mut(0)

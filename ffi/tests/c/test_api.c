@@ -7,6 +7,7 @@
  * Prints one line per failed check and a summary; exit status 0 when every check passed. Run
  * under valgrind by .ci/ffi.sh, so every handle made here is freed.
  */
+#define _GNU_SOURCE /* memmem */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,7 @@ static void test_null_handles(void) {
   CHECK(str_is(lienthong_record_element_name(NULL, 0), ""));
   CHECK(str_is(lienthong_hoso_ma_lk(NULL), ""));
   CHECK(lienthong_envelope_hoso_count(NULL) == 0);
+  CHECK(str_is(lienthong_envelope_signature(NULL), ""));
   CHECK(lienthong_envelope_hoso(NULL, 0) == NULL);
   CHECK(lienthong_envelope_hoso_mut(NULL, 0) == NULL);
   CHECK(lienthong_report_hoso(NULL) == 0);
@@ -159,6 +161,7 @@ static void test_null_arguments(void) {
   CHECK(lienthong_hoso_row_count(NULL, "XML1", NULL, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
   CHECK(lienthong_hoso_add_record(NULL, NULL, NULL, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
   CHECK(lienthong_hoso_record(NULL, "XML1", 0, NULL, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
+  CHECK(lienthong_hoso_remove_row(NULL, "XML1", 0, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
   CHECK(lienthong_builder_set(NULL, "MA_LK", "x", NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
   CHECK(lienthong_builder_get(NULL, "MA_LK", NULL, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
   CHECK(lienthong_builder_build(NULL, NULL, NULL) == LIENTHONG_STATUS_NULL_PARAMETER);
@@ -334,6 +337,17 @@ static void test_envelope(void) {
   CHECK(lienthong_envelope_add_hoso(env, fresh, &index, NULL) == LIENTHONG_STATUS_OK && index == 2);
   CHECK(lienthong_envelope_header(env, "SOLUONGHOSO", &v, NULL) == LIENTHONG_STATUS_OK &&
         str_is(v, "3"));
+  /* Rows can be removed; a flat table's record too. */
+  lienthong_hoso *h1 = lienthong_envelope_hoso_mut(env, 1);
+  size_t before = 0, after = 0;
+  CHECK(lienthong_hoso_row_count(h1, "XML3", &before, NULL) == LIENTHONG_STATUS_OK && before > 0);
+  CHECK(lienthong_hoso_remove_row(h1, "XML3", 0, NULL) == LIENTHONG_STATUS_OK);
+  CHECK(lienthong_hoso_row_count(h1, "XML3", &after, NULL) == LIENTHONG_STATUS_OK &&
+        after == before - 1);
+  CHECK(lienthong_hoso_remove_row(h1, "XML3", 1000, NULL) == LIENTHONG_STATUS_INDEX_OUT_OF_RANGE);
+  CHECK(lienthong_hoso_remove_row(fresh, "XML1", 0, NULL) == LIENTHONG_STATUS_OK);
+  CHECK(str_is(lienthong_hoso_ma_lk(fresh), ""));
+  CHECK(str_is(lienthong_envelope_signature(env), ""));
   /* Appending a HOSO of the same envelope copies it first. */
   CHECK(lienthong_envelope_add_hoso(env, lienthong_envelope_hoso(env, 2), NULL, NULL) ==
         LIENTHONG_STATUS_OK);
@@ -490,6 +504,12 @@ static void test_signing(void) {
   CHECK(lienthong_verification_certificate_not_after(ver).len > 0);
   CHECK(lienthong_verification_certificate_validity(ver).len > 0);
   lienthong_verification_free(ver);
+  lienthong_envelope *signed_env = NULL;
+  CHECK(lienthong_envelope_parse(lienthong_bytes_data(signed_doc), lienthong_bytes_len(signed_doc),
+                                 &signed_env, NULL) == LIENTHONG_STATUS_OK);
+  lienthong_str sig = lienthong_envelope_signature(signed_env);
+  CHECK(sig.len > 100 && memmem(sig.data, sig.len, "SignatureValue", 14) != NULL);
+  lienthong_envelope_free(signed_env);
 
   /* A changed byte breaks the digest: still a verification, not an error. */
   unsigned char *tampered = malloc(lienthong_bytes_len(signed_doc));
