@@ -898,8 +898,9 @@ lienthong_status lienthong_validator_validate(const lienthong_validator *validat
                                               lienthong_error **err_out);
 
 /**
- * Validates the file at `path` (UTF-8), as `lienthong_validator_validate`. A file that cannot be
- * read gives `LIENTHONG_STATUS_IO`.
+ * Validates the file at `path` (UTF-8), as `lienthong_validator_validate`, reading it as a stream
+ * (memory stays flat for files of any size). A file that cannot be read gives
+ * `LIENTHONG_STATUS_IO`.
  */
 lienthong_status lienthong_validator_validate_path(const lienthong_validator *validator,
                                                    const char *path,

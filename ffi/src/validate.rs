@@ -20,12 +20,13 @@ pub(crate) struct Validator {
 }
 
 impl Validator {
-    fn run(&self, bytes: &[u8]) -> Result<Report, Error> {
+    /// Validates one document, streamed from `input` (`what` names it in the log).
+    fn run(&self, input: impl std::io::BufRead, what: &str) -> Result<Report, Error> {
         log(&self.logger, lienthong_log_level::Info, || {
-            format!("validating {} bytes", bytes.len())
+            format!("validating {what}")
         });
         let mut findings = Vec::new();
-        let summary = validate_reader(bytes, &self.options, |f| {
+        let summary = validate_reader(input, &self.options, |f| {
             log(&self.logger, lienthong_log_level::Debug, || f.to_string());
             findings.push(f);
         })
@@ -195,12 +196,14 @@ pub unsafe extern "C" fn lienthong_validator_validate(
         if report_out.is_null() {
             return Err(Error::null("report_out"));
         }
-        give_report(v.run(bytes)?, report_out)
+        let what = format!("{} bytes", bytes.len());
+        give_report(v.run(bytes, &what)?, report_out)
     })
 }
 
-/// Validates the file at `path` (UTF-8), as `lienthong_validator_validate`. A file that cannot be
-/// read gives `LIENTHONG_STATUS_IO`.
+/// Validates the file at `path` (UTF-8), as `lienthong_validator_validate`, reading it as a stream
+/// (memory stays flat for files of any size). A file that cannot be read gives
+/// `LIENTHONG_STATUS_IO`.
 #[no_mangle]
 pub unsafe extern "C" fn lienthong_validator_validate_path(
     validator: *const lienthong_validator,
@@ -216,8 +219,10 @@ pub unsafe extern "C" fn lienthong_validator_validate_path(
         if report_out.is_null() {
             return Err(Error::null("report_out"));
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::io("the file", &e))?;
-        give_report(v.run(&bytes)?, report_out)
+        // Streamed: memory stays flat however large the file is.
+        let file = std::fs::File::open(path).map_err(|e| Error::io("the file", &e))?;
+        let input = std::io::BufReader::with_capacity(1 << 16, file);
+        give_report(v.run(input, "a file")?, report_out)
     })
 }
 
@@ -238,7 +243,8 @@ pub unsafe extern "C" fn lienthong_validator_validate_envelope(
         if report_out.is_null() {
             return Err(Error::null("report_out"));
         }
-        give_report(v.run(&env.to_xml()?)?, report_out)
+        let xml = env.to_xml()?;
+        give_report(v.run(&xml[..], "an envelope in memory")?, report_out)
     })
 }
 
@@ -548,9 +554,9 @@ mod tests {
             seed: 3,
             ..Default::default()
         });
-        let r = v.run(&file).unwrap();
+        let r = v.run(&file[..], "test").unwrap();
         assert_eq!((r.summary.hoso, r.summary.errors), (2, 0));
-        let r = v.run(b"<GIAMDINHHS>").unwrap();
+        let r = v.run(&b"<GIAMDINHHS>"[..], "test").unwrap();
         assert_eq!(r.summary.errors, 1);
         assert!(r.findings[0].rule.starts_with("parse."));
     }
