@@ -87,7 +87,7 @@ if [ -x "$out/test_device_signer" ]; then "$out/test_device_signer" "$root"; els
 LIENTHONG_KEY_PASSWORD=lienthong-test "$out/build_visit" sdk/tests/fixtures/sign/modern.p12 "$out/visit.xml"
 "$out/validate" "$out/visit.xml" | tee "$tmp/v.txt"
 [ "$(tail -n 1 "$tmp/v.txt")" = "0 errors, 0 warnings" ]
-target/debug/lienthong validate "$out/visit.xml" >/dev/null
+"$target/debug/lienthong" validate "$out/visit.xml" >/dev/null
 set +e
 "$out/validate" fixtures/ffi/findings.xml >"$tmp/f.txt"; rc=$?
 set -e
@@ -121,7 +121,7 @@ vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/
 vg 1 "$out/validate" --json fixtures/ffi/findings.xml
 
 echo "-- the C library finds what the command line finds"
-python3 ffi/tests/same_findings.py "$out/validate" target/debug/lienthong fixtures sdk/tests/fixtures
+python3 ffi/tests/same_findings.py "$out/validate" "$target/debug/lienthong" fixtures sdk/tests/fixtures
 
 echo "-- Java (JNA) and C# (P/Invoke) snippets of docs/ffi/guide.md"
 if command -v javac >/dev/null; then
