@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The C library (ffi/): builds it, checks that the committed header is the generated one, compiles
+# the C examples and the C API test with -Wall -Wextra -Werror, runs them (also under valgrind),
+# and checks that the C example finds what `lienthong validate` finds in every fixture.
+#
+#   bash .ci/ffi.sh                  # the checks
+#   bash .ci/ffi.sh --update-header  # regenerate ffi/include/lienthong.h, then the checks
+#
+# Needs gcc, g++, valgrind, python3 and cbindgen 0.29.4; cbindgen is installed with cargo, and
+# valgrind (and JNA, for the Java snippet) with apt-get, when missing. The Java (JNA) and C# (Mono)
+# snippets of the guide run when javac or mcs/mono are there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+# The C API test makes the library panic on purpose; keep the panic messages short.
+export RUST_BACKTRACE=0
+
+CBINDGEN_VERSION=0.29.4
+root=$PWD
+target=${CARGO_TARGET_DIR:-$root/target}
+lib=$target/debug
+out=$target/ffi-test
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Installs Debian packages when a command or file is missing and apt-get can run (CI is root).
+apt_install() {
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        [ -n "${apt_updated:-}" ] || { apt-get update -qq >/dev/null; apt_updated=1; }
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    fi
+}
+command -v valgrind >/dev/null || apt_install valgrind
+
+echo "-- cbindgen $CBINDGEN_VERSION"
+if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
+    cargo install --quiet --locked cbindgen --version "$CBINDGEN_VERSION"
+fi
+
+echo "-- build liblienthong_ffi and the lienthong command"
+cargo build --quiet --locked -p lienthong-ffi -p lienthong-cli
+
+echo "-- the committed header is the generated one"
+if [ "${1:-}" = "--update-header" ]; then
+    (cd ffi && cbindgen --quiet --config cbindgen.toml --output include/lienthong.h)
+fi
+(cd ffi && cbindgen --quiet --config cbindgen.toml --output "$tmp/lienthong.h")
+if ! diff -u ffi/include/lienthong.h "$tmp/lienthong.h"; then
+    echo "ffi/include/lienthong.h is out of date: run bash .ci/ffi.sh --update-header" >&2
+    exit 1
+fi
+
+echo "-- compile the examples and the API test"
+cflags=(-std=c11 -Wall -Wextra -Werror -g -I ffi/include)
+dyn=(-L "$lib" -llienthong_ffi "-Wl,-rpath,$lib")
+gcc "${cflags[@]}" examples/c/validate.c -o "$out/validate" "${dyn[@]}"
+gcc "${cflags[@]}" examples/c/build_visit.c -o "$out/build_visit" "${dyn[@]}"
+gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
+# The static library links too (with the system libraries Rust's std needs).
+gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api_static" \
+    "$lib/liblienthong_ffi.a" -lpthread -ldl -lm
+# A signer whose key stays in a "device" (OpenSSL standing in for a USB token or HSM).
+has_openssl() { gcc -E -x c - <<<'#include <openssl/evp.h>' >/dev/null 2>&1; }
+rm -f "$out/test_device_signer"
+has_openssl || apt_install libssl-dev || true
+if has_openssl; then
+    gcc "${cflags[@]}" ffi/tests/c/test_device_signer.c -o "$out/test_device_signer" "${dyn[@]}" -lcrypto
+fi
+# The C program of the vendor guide compiles.
+python3 - "$tmp/guide.c" <<'PY'
+import re, sys
+text = open("docs/ffi/guide.md", encoding="utf-8").read()
+open(sys.argv[1], "w").write(re.search(r"A minimal C program:\n\n```c\n(.*?)```", text, re.S).group(1))
+PY
+gcc "${cflags[@]}" "$tmp/guide.c" -o "$out/guide" "${dyn[@]}"
+# The header is valid C++ as well, and C99.
+g++ -std=c++11 -Wall -Wextra -Werror -fsyntax-only -x c++ -I ffi/include - <<<'#include "lienthong.h"'
+gcc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c -I ffi/include - <<<'#include "lienthong.h"'
+
+echo "-- run them"
+"$out/test_api" "$root" 2>"$tmp/panics.txt"
+"$out/test_api_static" "$root" 2>/dev/null
+grep -q "lienthong_test_panic was called" "$tmp/panics.txt"
+"$out/guide" fixtures/ffi/bom.xml | grep -q "doc.bom"
+if [ -x "$out/test_device_signer" ]; then "$out/test_device_signer" "$root"; else echo "test_device_signer: skipped (no OpenSSL headers)"; fi
+LIENTHONG_KEY_PASSWORD=lienthong-test "$out/build_visit" sdk/tests/fixtures/sign/modern.p12 "$out/visit.xml"
+"$out/validate" "$out/visit.xml" | tee "$tmp/v.txt"
+[ "$(tail -n 1 "$tmp/v.txt")" = "0 errors, 0 warnings" ]
+"$target/debug/lienthong" validate "$out/visit.xml" >/dev/null
+set +e
+"$out/validate" fixtures/ffi/findings.xml >"$tmp/f.txt"; rc=$?
+set -e
+[ "$rc" -eq 1 ] || { echo "validate exited $rc on a file with errors" >&2; exit 1; }
+grep -Eq '^[0-9]+ errors, [0-9]+ warnings$' <(tail -n 1 "$tmp/f.txt")
+if "$out/validate" no/such/file.xml 2>/dev/null; then exit 1; fi
+
+echo "-- under valgrind"
+vg() {
+    local want=$1; shift
+    local log=$tmp/valgrind.log
+    set +e
+    valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --log-file="$log" "$@" >/dev/null 2>&1
+    local rc=$?
+    set -e
+    # A program that exits 1 on purpose (errors found) is told apart from valgrind's own
+    # --error-exitcode=1 by the error summary.
+    if [ "$rc" -ne "$want" ] || ! grep -q "ERROR SUMMARY: 0 errors" "$log"; then
+        cat "$log" >&2
+        echo "valgrind: $* exited $rc (wanted $want)" >&2
+        exit 1
+    fi
+    echo "$(basename "$1"): $(grep -Eo 'definitely lost: [0-9,]+ bytes' "$log" || echo 'no leaks'), $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$log")"
+}
+vg 0 "$out/test_api" "$root"
+if [ -x "$out/test_device_signer" ]; then vg 0 "$out/test_device_signer" "$root"; fi
+LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/build_visit" sdk/tests/fixtures/sign/modern.p12
+vg 0 "$out/validate" fixtures/ffi/clean.xml "$out/visit.xml"
+vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/ffi/bom.xml
+vg 1 "$out/validate" --json fixtures/ffi/findings.xml
+
+echo "-- the C library finds what the command line finds"
+python3 ffi/tests/same_findings.py "$out/validate" "$target/debug/lienthong" fixtures sdk/tests/fixtures
+
+echo "-- Java (JNA) and C# (P/Invoke) snippets of docs/ffi/guide.md"
+if command -v javac >/dev/null; then
+    [ -n "${JNA_JAR:-}" ] || [ -f /usr/share/java/jna.jar ] || apt_install libjna-java || true
+    jna=${JNA_JAR:-/usr/share/java/jna.jar}
+    if [ -f "$jna" ]; then
+        javac -d "$tmp/java" -cp "$jna" docs/ffi/java/Validate.java
+        set +e
+        java -cp "$tmp/java:$jna" -Djna.library.path="$lib" Validate fixtures/ffi/findings.xml \
+            fixtures/ffi/clean.xml >"$tmp/java.txt"; rc=$?
+        set -e
+        [ "$rc" -eq 1 ] || { echo "java: exit $rc, wanted 1" >&2; exit 1; }
+        diff <(tail -n 1 "$tmp/java.txt") <(tail -n 1 "$tmp/f.txt")
+        echo "java: $(tail -n 1 "$tmp/java.txt")"
+    else
+        echo "java: skipped (no JNA jar; set JNA_JAR)"
+    fi
+else
+    echo "java: skipped (no javac)"
+fi
+if command -v mcs >/dev/null && command -v mono >/dev/null; then
+    mcs -out:"$tmp/Validate.exe" docs/ffi/csharp/Validate.cs >/dev/null
+    set +e
+    LD_LIBRARY_PATH="$lib" mono "$tmp/Validate.exe" fixtures/ffi/findings.xml \
+        fixtures/ffi/clean.xml >"$tmp/cs.txt"; rc=$?
+    set -e
+    [ "$rc" -eq 1 ] || { echo "c#: exit $rc, wanted 1" >&2; exit 1; }
+    diff <(tail -n 1 "$tmp/cs.txt") <(tail -n 1 "$tmp/f.txt")
+    echo "c#: $(tail -n 1 "$tmp/cs.txt")"
+else
+    echo "c#: skipped (no mcs/mono; apt-get install mono-mcs mono-runtime to run it)"
+fi
+
+echo "-- ffi checks passed"
