@@ -23,6 +23,32 @@ pub mod ids {
     pub const NOT_NFC: &str = "field.not_nfc";
     /// A citizen ID or passport number of an unexpected form.
     pub const CCCD_PATTERN: &str = "field.cccd.pattern";
+    /// More decimals than the element allows.
+    pub const DECIMAL_PLACES: &str = "field.decimal_places";
+}
+
+/// The decimals an amount, price, quantity or weight may have (xml130.md §3.2): money 2, unit
+/// prices and quantities 3, XML1 CAN_NANG 2. Only the tables with money lines are concerned.
+fn max_decimals(table: TableId, element: &str) -> Option<usize> {
+    if !matches!(table, TableId::Xml1 | TableId::Xml2 | TableId::Xml3) {
+        return None;
+    }
+    if element.starts_with("DON_GIA") || element == "SO_LUONG" {
+        Some(3)
+    } else if element.starts_with("T_")
+        || element.starts_with("THANH_TIEN")
+        || element == "CAN_NANG"
+    {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Decimals of a plain decimal's wire text, trailing zeros not counted.
+fn decimals(wire: &str) -> usize {
+    wire.split_once('.')
+        .map_or(0, |(_, frac)| frac.trim_end_matches('0').len())
 }
 
 /// Code lists whose values are a vendor convention rather than part of the decision: an unknown
@@ -162,6 +188,21 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
         let reported = out.len() > before;
         if spec.kind == Kind::Cccd && !f.is_invalid() && !reported {
             cccd_pattern(record, ctx, el, wire, out);
+        }
+        if spec.kind == Kind::Dec && !reported {
+            if let Some(max) = max_decimals(R::TABLE, el) {
+                let n = decimals(wire);
+                if n > max {
+                    out.push(ctx.finding(
+                        record,
+                        ids::DECIMAL_PLACES,
+                        Severity::Error,
+                        Some(el),
+                        format!("{el} có {n} chữ số thập phân, tối đa {max}"),
+                        format!("{el} has {n} decimals, at most {max} are allowed"),
+                    ));
+                }
+            }
         }
         if f.is_unknown_code() {
             let sev = if SOFT_CODE_LISTS.contains(&el) {

@@ -18,7 +18,7 @@ fn valid() -> DrugLineBuilder {
         .duong_dung("1.01")
         .lieu_dung("Ngày uống 2 lần, mỗi lần 1 viên")
         .so_dang_ky("VD-12345-10")
-        .tt_thau("G1;N1;2024;123/QĐ-BV")
+        .tt_thau("123/QĐ-BV;G1;N1;2024")
         .pham_vi("1")
         .tyle_tt_bh("100")
         .so_luong("10")

@@ -16,7 +16,6 @@ fn valid() -> ParaclinicalResultBuilder {
         .ten_chi_so("Glucose")
         .gia_tri("5.6")
         .don_vi_do("mmol/L")
-        .ket_luan("Đường huyết bình thường")
         .ngay_kq("202503100930")
         .ma_bs_doc_kq("004321/HCM-CCHN")
 }

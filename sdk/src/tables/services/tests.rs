@@ -58,6 +58,8 @@ fn lab() -> ServiceLineBuilder {
         .ma_nhom("1")
         .nguoi_thuc_hien("004321/HCM-CCHN")
         .ngay_th_yl("202503100840")
+        .ma_may("SH.1.79001.1")
+        .pp_vo_cam("1")
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use super::SickLeave;
 use crate::types::codes::Bit;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for SickLeave {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -24,6 +24,17 @@ impl FamilyRules for SickLeave {
             self.den_ngay.value(),
             "TU_NGAY",
             self.tu_ngay.value(),
+        );
+        codes::tuoi_thai(
+            &mut c,
+            "xml11.tuoi_thai.range",
+            self.tuoi_thai.value().map(|v| v.get()),
+        );
+        codes::card_prefixes(
+            &mut c,
+            "xml11.ma_the_bhyt.prefix",
+            "MA_THE_BHYT",
+            codes::cards(&self.ma_the_bhyt),
         );
     }
 }

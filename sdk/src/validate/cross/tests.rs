@@ -45,6 +45,34 @@ fn generated_visits_raise_nothing() {
 }
 
 #[test]
+fn generated_visits_raise_nothing_under_every_pack() {
+    for (year, month, pack) in [
+        (2023, 10, Pack::Qd130),
+        (2024, 8, Pack::Qd4750),
+        (2025, 3, Pack::Qd3176),
+    ] {
+        let opts = GenOptions {
+            year,
+            month,
+            ..Default::default()
+        };
+        for i in 0..150 {
+            let h = generate_hoso(&opts, i);
+            assert_eq!(
+                crate::validate::pack_for(h.xml1.as_ref().unwrap()),
+                Some(pack)
+            );
+            let f = check_hoso(&h);
+            assert!(
+                f.is_empty(),
+                "{pack} visit {i}: {:?}",
+                f.iter().map(|x| x.to_string()).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
 fn every_table_is_linked_by_ma_lk() {
     let mut h = visit(|h| !h.xml2.is_empty());
     h.xml2[0].ma_lk = Field::from_wire("OTHER.0001");
