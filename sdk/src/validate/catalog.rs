@@ -257,6 +257,14 @@ catalog! {
     "xml7.tuoi_thai.range", Error, t(Xml7), f("TUOI_THAI"), "QĐ 130 Bảng 7; xml130.md DT-9", "TUOI_THAI từ 1 đến 42 tuần", "TUOI_THAI from 1 to 42 weeks";
     "xml7.ma_ttdv.pattern", Error, t(Xml7), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
     "xml7.ma_bs.pattern", Error, t(Xml7), f("MA_BS"), "xml130.md ID-5 (QĐ 130/4750)", "MA_BS là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_BS is the 10-digit health ID (QĐ 130/4750)";
+    "xml8.ma_ttdv.pattern", Error, t(Xml8), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml9.ma_ttdv.pattern", Error, t(Xml9), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml10.ma_ttdv.pattern", Error, t(Xml10), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml10.ma_bs.pattern", Error, t(Xml10), f("MA_BS"), "xml130.md ID-5 (QĐ 130/4750)", "MA_BS là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_BS is the 10-digit health ID (QĐ 130/4750)";
+    "xml13.ma_ttdv.pattern", Error, t(Xml13), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml14.ma_ttdv.pattern", Error, t(Xml14), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml11.ma_ttdv.pattern", Error, t(Xml11), f("MA_TTDV"), "xml130.md ID-5 (QĐ 130/4750)", "MA_TTDV là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_TTDV is the 10-digit health ID (QĐ 130/4750)";
+    "xml11.ma_bs.pattern", Error, t(Xml11), f("MA_BS"), "xml130.md ID-5 (QĐ 130/4750)", "MA_BS là mã định danh y tế 10 chữ số (QĐ 130/4750)", "MA_BS is the 10-digit health ID (QĐ 130/4750)";
     "xml11.tuoi_thai.range", Error, t(Xml11), f("TUOI_THAI"), "QĐ 130 Bảng 11; xml130.md DT-9", "TUOI_THAI từ 1 đến 42 tuần", "TUOI_THAI from 1 to 42 weeks";
     "xml11.tu_ngay.visit_date", Error, t(Xml11), f("TU_NGAY"), "QĐ 130 Bảng 11 (TU_NGAY); xml130.md DT-9", "TU_NGAY phải trùng ngày đến khám (ngày của NGAY_VAO)", "TU_NGAY must be the day of the visit (date of NGAY_VAO)";
     "xml11.ma_the_bhyt.prefix", Warning, t(Xml11), f("MA_THE_BHYT"), "xml130.md §3.4, ID-2 (QĐ 1351/QĐ-BHXH)", "Mã đối tượng thẻ không có trong bảng hoặc sai mức hưởng", "unknown card prefix or a benefit digit the prefix does not have";
@@ -264,6 +272,9 @@ catalog! {
     "hoso.muc_huong.low_cost", Warning, ANY, f("MUC_HUONG"), "xml130.md §4.2 (dưới 15 % lương cơ sở)", "Chi phí dưới 15 % lương cơ sở: MUC_HUONG = 100", "costs under 15 % of the base salary: MUC_HUONG 100";
     "hoso.muc_huong.exempt", Warning, ANY, f("MUC_HUONG"), "xml130.md §4.2 (miễn cùng chi trả)", "Được miễn cùng chi trả (NGAY_MIEN_CCT): MUC_HUONG = 100", "exempt from co-payment (NGAY_MIEN_CCT): MUC_HUONG 100";
     "hoso.exam_fee.inpatient_once", Warning, t(Xml3), f("MA_NHOM"), "xml130.md DUR-3", "Điều trị nội trú chỉ có một lần khám", "an inpatient episode has at most one examination fee";
+    "xml1.so_ngay_dtri.upper_bound", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 130/4750/3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "SO_NGAY_DTRI của ngoại trú mạn tính, nhận thuốc không quá số ngày của đợt", "SO_NGAY_DTRI of chronic outpatient care or drug collection at most the days of the stay";
+    "xml2.share.other_sources", Warning, t(Xml2), NOFIELD, "xml130.md §4.2 (nguồn khác)", "Nguồn khác trừ lần lượt vào T_BNTT, T_BNCCT rồi T_BHTT", "other sources are deducted from T_BNTT, then T_BNCCT, then T_BHTT";
+    "xml3.share.other_sources", Warning, t(Xml3), NOFIELD, "xml130.md §4.2 (nguồn khác)", "Nguồn khác trừ lần lượt vào T_BNTT, T_BNCCT rồi T_BHTT", "other sources are deducted from T_BNTT, then T_BNCCT, then T_BHTT";
     "hoso.bed_days.duration", Warning, t(Xml3), f("SO_LUONG"), "xml130.md DUR-2", "Số ngày giường không phù hợp thời gian điều trị", "bed days do not fit the length of stay";
 }
 

@@ -61,15 +61,22 @@ const SOFT_CODE_LISTS: &[&str] = &["NHOM_MAU"];
 const SIZE_ERRATA: &[(TableId, &str, u32)] = &[(TableId::Xml6, "MA_XU_TRI", 10)];
 const OPTIONAL_ERRATA: &[(TableId, &str)] = &[(TableId::Xml13, "TOMTAT_KQ")];
 
-/// Sizes that QĐ 3176 changed (xml130.md §2, §6.4): the signer and doctor codes became
-/// practising-licence numbers of up to 255 characters, the occupation code a 2-character level-2
-/// code, and the traditional-medicine codes a list of at most 150 characters. The dictionary's
-/// sizes are those of QĐ 4750.
-const SIZES_3176: &[(&str, u32)] = &[
-    ("MA_TTDV", 255),
-    ("MA_BS", 255),
-    ("MA_NGHE_NGHIEP", 2),
-    ("MA_BENH_YHCT", 150),
+/// Sizes that QĐ 3176 changed (xml130.md §2, §6.4; csv-notes.md Part 3, item 1): the signer and
+/// doctor codes became practising-licence numbers of up to 255 characters, the occupation code a
+/// 2-character level-2 code, the traditional-medicine codes a list of at most 150 characters, XML7
+/// SO_NGAY_NGHI 3 digits, XML4 MA_CHI_SO and GIA_TRI 255 characters, and SO_CCCD and XML7
+/// PP_DIEUTRI have no fixed size (`u32::MAX`). `None` as table: every table. The dictionary's sizes
+/// are those of QĐ 4750.
+const SIZES_3176: &[(Option<TableId>, &str, u32)] = &[
+    (None, "MA_TTDV", 255),
+    (None, "MA_BS", 255),
+    (None, "MA_NGHE_NGHIEP", 2),
+    (None, "MA_BENH_YHCT", 150),
+    (None, "SO_CCCD", u32::MAX),
+    (Some(TableId::Xml7), "SO_NGAY_NGHI", 3),
+    (Some(TableId::Xml7), "PP_DIEUTRI", u32::MAX),
+    (Some(TableId::Xml4), "MA_CHI_SO", 255),
+    (Some(TableId::Xml4), "GIA_TRI", 255),
 ];
 
 fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
@@ -77,8 +84,8 @@ fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
         .then(|| {
             SIZES_3176
                 .iter()
-                .find(|(e, _)| *e == spec.element)
-                .map(|(_, n)| *n)
+                .find(|(t, e, _)| t.is_none_or(|t| t == table) && *e == spec.element)
+                .map(|(_, _, n)| *n)
         })
         .flatten();
     by_pack

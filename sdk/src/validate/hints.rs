@@ -50,7 +50,7 @@ pub(crate) fn hint(rule: &str) -> Option<(&'static str, &'static str)> {
             "Ghi cân nặng theo kg, ví dụ 58.00",
             "write the weight in kg, for example 58.00",
         ),
-        "xml1.ma_ttdv.pattern" | "xml7.ma_ttdv.pattern" | "xml7.ma_bs.pattern" => (
+        "xml1.ma_ttdv.pattern" | "xml7.ma_ttdv.pattern" | "xml7.ma_bs.pattern" | "xml8.ma_ttdv.pattern" | "xml9.ma_ttdv.pattern" | "xml10.ma_ttdv.pattern" | "xml10.ma_bs.pattern" | "xml13.ma_ttdv.pattern" | "xml14.ma_ttdv.pattern" | "xml11.ma_ttdv.pattern" | "xml11.ma_bs.pattern" => (
             "Theo QĐ 130/4750 ghi mã định danh y tế (mã số BHXH, 10 chữ số)",
             "under QĐ 130/4750 use the health ID (the 10-digit social-insurance number)",
         ),
@@ -162,6 +162,14 @@ pub(crate) fn hint(rule: &str) -> Option<(&'static str, &'static str)> {
         "hoso.muc_huong.low_cost" | "hoso.muc_huong.exempt" => (
             "Ghi MUC_HUONG = 100 cho mọi dòng",
             "set MUC_HUONG to 100 on every line",
+        ),
+        "xml1.so_ngay_dtri.upper_bound" => (
+            "Đếm số ngày cấp thuốc hoặc số ngày có dịch vụ, không quá số ngày từ NGAY_VAO đến NGAY_RA",
+            "count the drug days or service days; they cannot exceed the days from NGAY_VAO to NGAY_RA",
+        ),
+        "xml2.share.other_sources" | "xml3.share.other_sources" => (
+            "Trừ nguồn khác vào phần người bệnh trả trước, rồi cùng chi trả, rồi quỹ BHYT",
+            "deduct other sources from the patient's share first, then the co-payment, then the fund",
         ),
         "hoso.exam_fee.inpatient_once" => (
             "Điều trị nội trú chỉ thanh toán một lần khám",

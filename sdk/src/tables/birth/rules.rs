@@ -2,7 +2,7 @@
 
 use super::BirthCertificate;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for BirthCertificate {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -34,5 +34,6 @@ impl FamilyRules for BirthCertificate {
                 );
             }
         }
+        codes::health_id(&mut c, "xml9.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
     }
 }

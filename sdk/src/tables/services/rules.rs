@@ -165,6 +165,16 @@ impl ServiceLine {
             );
         }
         if let Some(t) = self.tt_thau.value() {
+            // Bid group N0 exists for tenders from 14/04/2023 (QĐ 4750 text): doubtful under QĐ 130.
+            let n0 = pack == Pack::Qd130 && t.as_str().split(';').any(|p| p == "N0");
+            c.flag_if(
+                n0 && patterns::tt_thau_supply(t.as_str()),
+                "xml3.tt_thau.format",
+                Severity::Warning,
+                "TT_THAU",
+                || "Nhóm thầu N0 chỉ dùng từ QĐ 4750 (gói thầu từ 14/04/2023)".into(),
+                || "bid group N0 is used from QĐ 4750 (tenders from 14/04/2023)".into(),
+            );
             c.flag_if(
                 !patterns::tt_thau_supply(t.as_str()),
                 "xml3.tt_thau.format",

@@ -36,5 +36,7 @@ impl FamilyRules for SickLeave {
             "MA_THE_BHYT",
             codes::cards(&self.ma_the_bhyt),
         );
+        codes::health_id(&mut c, "xml11.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::health_id(&mut c, "xml11.ma_bs.pattern", "MA_BS", &self.ma_bs);
     }
 }

@@ -61,7 +61,7 @@ fn compare<R: Record>(
     c: &mut Cross<'_>,
     rec: &R,
     i: usize,
-    prefix: &'static [&'static str; 6],
+    prefix: &'static [&'static str; 7],
     stated: &LineAmounts,
     want: &Expected,
 ) {
@@ -70,7 +70,7 @@ fn compare<R: Record>(
         muc_huong,
         parts,
     } = *want;
-    let [bv_rule, bh_rule, nk_rule, bhtt_rule, split_rule, balance_rule] = *prefix;
+    let [bv_rule, bh_rule, nk_rule, bhtt_rule, split_rule, balance_rule, other_rule] = *prefix;
     let t = R::TABLE;
     let mismatch = |c: &mut Cross<'_>,
                     rule: &'static str,
@@ -148,6 +148,9 @@ fn compare<R: Record>(
             "THANH_TIEN_BV − THANH_TIEN_BH",
         );
     }
+    if !stated.t_nguonkhac.is_zero() {
+        other_sources_split(c, rec, i, other_rule, stated, muc_huong);
+    }
     let parts_sum = stated.t_bntt + stated.t_bncct + stated.t_bhtt + stated.t_nguonkhac;
     if r2(parts_sum) != r2(stated.thanh_tien_bv) {
         c.error(
@@ -161,21 +164,61 @@ fn compare<R: Record>(
     }
 }
 
-const DRUG_RULES: [&str; 6] = [
+/// §4.2: other sources pay the patient's share first, then the co-payment, then the fund's share.
+/// Under QĐ 130/4750 a facility-level split and the ARV case are also allowed and cannot be told
+/// apart in the file, so a line that does not follow this order is only a warning.
+fn other_sources_split<R: Record>(
+    c: &mut Cross<'_>,
+    rec: &R,
+    i: usize,
+    rule: &'static str,
+    stated: &LineAmounts,
+    muc_huong: u64,
+) {
+    let fund = r2(stated.thanh_tien_bh * Decimal::from(muc_huong) / Decimal::ONE_HUNDRED);
+    let mut want = [
+        ("T_BNTT", stated.thanh_tien_bv - stated.thanh_tien_bh),
+        ("T_BNCCT", stated.thanh_tien_bh - fund),
+        ("T_BHTT", fund),
+    ];
+    let mut left = stated.t_nguonkhac;
+    for (_, part) in want.iter_mut() {
+        let take = left.min(*part).max(Decimal::ZERO);
+        *part -= take;
+        left -= take;
+    }
+    let got = [stated.t_bntt, stated.t_bncct, stated.t_bhtt];
+    if let Some(((field, w), g)) = want.iter().zip(got).find(|((_, w), g)| r2(*g) != r2(*w)) {
+        let t = R::TABLE;
+        let w = r2(*w);
+        c.warning(
+            rec,
+            i,
+            rule,
+            field,
+            format!("{t} {field} = {g} nhưng trừ nguồn khác theo thứ tự (người bệnh, cùng chi trả, quỹ) cho {w}"),
+            format!("{t} {field} = {g} but deducting other sources in order (patient, co-payment, fund) gives {w}"),
+        );
+    }
+}
+
+const DRUG_RULES: [&str; 7] = [
     "xml2.thanh_tien_bv.formula",
     "xml2.thanh_tien_bh.formula",
     "xml2.t_nguonkhac.sum",
     "xml2.t_bhtt.formula",
     "xml2.share.formula",
     "xml2.balance",
+    "xml2.share.other_sources",
 ];
-const SERVICE_RULES: [&str; 6] = [
+const SERVICE_RULES: [&str; 7] = [
     "xml3.thanh_tien_bv.formula",
     "xml3.thanh_tien_bh.formula",
     "xml3.t_nguonkhac.sum",
     "xml3.t_bhtt.formula",
     "xml3.share.formula",
     "xml3.balance",
+    "xml3.share.other_sources",
 ];
 
 fn drug(c: &mut Cross<'_>, l: &DrugLine, i: usize) {

@@ -245,3 +245,90 @@ fn days_of_treatment_by_visit_type_and_pack() {
         !rules(&check_hoso_with(&h, Some(Pack::Qd3176))).contains(&"xml1.so_ngay_dtri.visit_type")
     );
 }
+
+#[test]
+fn sick_leave_starts_on_the_visit_day() {
+    use crate::tables::SickLeave;
+    let mut h = visit(|h| kind(h) == "01");
+    let vao = h.xml1.as_ref().unwrap().ngay_vao.value().unwrap().date();
+    let leave = |d: crate::types::Date| {
+        SickLeave::builder()
+            .ma_lk(h.ma_lk().unwrap())
+            .tu_ngay(d)
+            .build_unchecked()
+    };
+    let (same, later) = (leave(vao), leave(vao.add_days(1).unwrap()));
+    h.xml11 = Some(same);
+    assert!(!rules(&check_hoso(&h)).contains(&"xml11.tu_ngay.visit_date"));
+    h.xml11 = Some(later);
+    let f = check_hoso(&h);
+    let x = f
+        .iter()
+        .find(|x| x.rule == "xml11.tu_ngay.visit_date")
+        .expect("reported");
+    assert_eq!(x.severity, Severity::Error);
+    assert!(x.path.ends_with("XML11/TU_NGAY"), "{}", x.path);
+}
+
+#[test]
+fn late_results_follow_the_pack_window() {
+    let h = visit(|h| kind(h) == "01" && h.xml3.iter().any(|l| !l.ngay_kq.is_absent()));
+    let ra = *h.xml1.as_ref().unwrap().ngay_ra.value().unwrap();
+    let late = |days: i64, pack| {
+        let mut h = h.clone();
+        let l = h.xml3.iter_mut().find(|l| !l.ngay_kq.is_absent()).unwrap();
+        l.ngay_kq = Field::from(ra.add_minutes(days * 1440).unwrap());
+        rules(&check_hoso_with(&h, Some(pack))).contains(&"xml3.ngay_kq.in_episode")
+    };
+    assert!(!late(30, Pack::Qd130) && late(31, Pack::Qd130));
+    assert!(!late(60, Pack::Qd4750) && late(61, Pack::Qd4750));
+    assert!(late(1, Pack::Qd3176));
+}
+
+#[test]
+fn referral_facilities_under_the_3176_layout() {
+    use crate::record::Layout;
+    use crate::tables::ReferralBuilder;
+    let mut h = visit(|h| h.xml13.is_some());
+    {
+        let s = h.xml1.as_mut().unwrap();
+        s.ma_noi_di = Field::from_wire("79010");
+    }
+    let s = h.xml1.clone().unwrap();
+    let xml13 = |di: &str, den: &str| {
+        let mut b = ReferralBuilder::for_episode_in(&s, Layout::Qd3176);
+        b.set("MA_CSKCB_DI", di).unwrap();
+        b.set("MA_CSKCB_DEN", den).unwrap();
+        b.build_unchecked()
+    };
+    let found = |h: &Hoso| {
+        check_hoso(h)
+            .into_iter()
+            .filter(|x| x.rule == "hoso.copied_field.mismatch")
+            .map(|x| (x.field.unwrap_or_default(), x.severity))
+            .collect::<Vec<_>>()
+    };
+    h.xml13 = Some(xml13("79005;79010", "79002"));
+    assert_eq!(found(&h), vec![]);
+    h.xml13 = Some(xml13("79005", "79003"));
+    assert_eq!(
+        found(&h),
+        vec![
+            ("MA_CSKCB_DEN".to_owned(), Severity::Error),
+            ("MA_CSKCB_DI".to_owned(), Severity::Warning)
+        ]
+    );
+}
+
+#[test]
+fn sizes_of_3176() {
+    let mut h = visit(|h| kind(h) == "03" && h.xml7.is_some());
+    h.xml7.as_mut().unwrap().so_ngay_nghi = Field::from_wire("120");
+    let over = |h: &Hoso, pack| {
+        check_hoso_with(h, Some(pack))
+            .iter()
+            .any(|x| x.rule == "field.max_length" && x.field.as_deref() == Some("SO_NGAY_NGHI"))
+    };
+    assert!(over(&h, Pack::Qd4750));
+    assert!(!over(&h, Pack::Qd3176));
+}
