@@ -275,6 +275,15 @@ catalog! {
     "xml1.so_ngay_dtri.upper_bound", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 130/4750/3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "SO_NGAY_DTRI của ngoại trú mạn tính, nhận thuốc không quá số ngày của đợt", "SO_NGAY_DTRI of chronic outpatient care or drug collection at most the days of the stay";
     "xml2.share.other_sources", Warning, t(Xml2), NOFIELD, "xml130.md §4.2 (nguồn khác)", "Nguồn khác trừ lần lượt vào T_BNTT, T_BNCCT rồi T_BHTT", "other sources are deducted from T_BNTT, then T_BNCCT, then T_BHTT";
     "xml3.share.other_sources", Warning, t(Xml3), NOFIELD, "xml130.md §4.2 (nguồn khác)", "Nguồn khác trừ lần lượt vào T_BNTT, T_BNCCT rồi T_BHTT", "other sources are deducted from T_BNTT, then T_BNCCT, then T_BHTT";
+    "xml12.ma_the_bhyt.prefix", Warning, t(Xml12), f("MA_THE_BHYT"), "xml130.md §3.4, ID-2 (QĐ 1351/QĐ-BHXH)", "Mã đối tượng thẻ không có trong bảng hoặc sai mức hưởng", "unknown card prefix or a benefit digit the prefix does not have";
+    "xml9.ma_the_nnd.prefix", Warning, t(Xml9), f("MA_THE_NND"), "xml130.md §3.4, ID-2 (QĐ 1351/QĐ-BHXH)", "Mã đối tượng thẻ không có trong bảng hoặc sai mức hưởng", "unknown card prefix or a benefit digit the prefix does not have";
+    "xml7.ma_the_tam.pattern", Warning, t(Xml7), f("MA_THE_TAM"), "xml130.md §3.4, ID-2 (mẫu của nhà cung cấp)", "Thẻ tạm có dạng TE1 + mã tỉnh + 10 chữ số", "a temporary card is TE1, a province code and 10 digits";
+    "xml8.ma_the_tam.pattern", Warning, t(Xml8), f("MA_THE_TAM"), "xml130.md §3.4, ID-2 (mẫu của nhà cung cấp)", "Thẻ tạm có dạng TE1 + mã tỉnh + 10 chữ số", "a temporary card is TE1, a province code and 10 digits";
+    "xml9.ma_the_tam.pattern", Warning, t(Xml9), f("MA_THE_TAM"), "xml130.md §3.4, ID-2 (mẫu của nhà cung cấp)", "Thẻ tạm có dạng TE1 + mã tỉnh + 10 chữ số", "a temporary card is TE1, a province code and 10 digits";
+    "xml11.ma_the_tam.pattern", Warning, t(Xml11), f("MA_THE_TAM"), "xml130.md §3.4, ID-2 (mẫu của nhà cung cấp)", "Thẻ tạm có dạng TE1 + mã tỉnh + 10 chữ số", "a temporary card is TE1, a province code and 10 digits";
+    "xml6.ngay_kq_xn_tlvr.order", Warning, t(Xml6), f("NGAY_KQ_XN_TLVR"), "QĐ 130 Bảng 6", "NGAY_KQ_XN_TLVR không được trước NGAY_XN_TLVR", "NGAY_KQ_XN_TLVR may not be before NGAY_XN_TLVR";
+    "xml3.tyle_tt_dv.exam_sequence", Warning, t(Xml3), f("TYLE_TT_DV"), "QĐ 130 Bảng 3 (TYLE_TT_DV); xml130.md §3.5, DUR-3", "Tỷ lệ các lần khám trong ngày: 100, 30, 30, 30, 10, sau đó 0", "exam ratios within a visit: 100, 30, 30, 30, 10, then 0";
+    "xml1.so_ngay_dtri.stay_days", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "Điều trị nội trú (QĐ 3176): SO_NGAY_DTRI bằng số ngày của đợt trừ thời gian chờ", "inpatient care (QĐ 3176): SO_NGAY_DTRI is the days of the stay less any wait";
     "hoso.bed_days.duration", Warning, t(Xml3), f("SO_LUONG"), "xml130.md DUR-2", "Số ngày giường không phù hợp thời gian điều trị", "bed days do not fit the length of stay";
 }
 

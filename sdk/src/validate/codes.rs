@@ -248,3 +248,220 @@ pub(crate) fn nhom_table<R: Record>(
         );
     }
 }
+
+/// A temporary card (newborns, donors): `TE1`, a 2-digit province and 10 digits (xml130.md §3.4,
+/// medium confidence: a vendor pattern), so a warning.
+pub(crate) fn temp_card<R: Record>(
+    c: &mut Check<'_, '_, R>,
+    rule: &'static str,
+    f: &Field<CardNumber>,
+) {
+    if let Some(card) = f.value() {
+        let (prefix, digit) = (card.prefix(), card.benefit_level());
+        c.flag_if(
+            (prefix, digit) != ("TE", 1),
+            rule,
+            Severity::Warning,
+            "MA_THE_TAM",
+            || format!("MA_THE_TAM là thẻ tạm dạng TE1…, không phải {prefix}{digit}…"),
+            || format!("MA_THE_TAM is a temporary TE1… card, not {prefix}{digit}…"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Record;
+    use crate::tables::{
+        Assessment, BirthCertificate, DischargePaper, HivRecord, RecordSummary, SickLeave,
+    };
+    use crate::validate::{check_record, RuleCtx};
+
+    fn fired<R: Record>(r: &R, rule: &str) -> bool {
+        check_record(r, &RuleCtx::default())
+            .iter()
+            .any(|f| f.rule == rule)
+    }
+
+    #[test]
+    fn temporary_cards_and_prefixes_in_other_tables() {
+        let temp = "TE1791234567890";
+        let other = "GD4791234567890";
+        let d = |c| DischargePaper::builder().ma_the_tam(c).build_unchecked();
+        assert!(
+            fired(&d(other), "xml7.ma_the_tam.pattern")
+                && !fired(&d(temp), "xml7.ma_the_tam.pattern")
+        );
+        let r = |c| RecordSummary::builder().ma_the_tam(c).build_unchecked();
+        assert!(
+            fired(&r(other), "xml8.ma_the_tam.pattern")
+                && !fired(&r(temp), "xml8.ma_the_tam.pattern")
+        );
+        let s = |c| SickLeave::builder().ma_the_tam(c).build_unchecked();
+        assert!(
+            fired(&s(other), "xml11.ma_the_tam.pattern")
+                && !fired(&s(temp), "xml11.ma_the_tam.pattern")
+        );
+        let b = |t, n| {
+            BirthCertificate::builder()
+                .ma_the_tam(t)
+                .ma_the_nnd(n)
+                .build_unchecked()
+        };
+        assert!(fired(&b(other, other), "xml9.ma_the_tam.pattern"));
+        assert!(!fired(&b(temp, other), "xml9.ma_the_tam.pattern"));
+        assert!(fired(&b(temp, "GD3791234567890"), "xml9.ma_the_nnd.prefix"));
+        assert!(!fired(&b(temp, other), "xml9.ma_the_nnd.prefix"));
+        let a = |c| Assessment::builder().ma_the_bhyt(c).build_unchecked();
+        assert!(fired(&a("ZZ4791234567890"), "xml12.ma_the_bhyt.prefix"));
+        assert!(!fired(&a(other), "xml12.ma_the_bhyt.prefix"));
+    }
+
+    #[test]
+    fn signer_ids_by_pack_in_every_table() {
+        use crate::tables::{PregnancyLeave, Reexam, Referral};
+        use crate::validate::Pack;
+        let at = |pack| RuleCtx {
+            pack: Some(pack),
+            ..Default::default()
+        };
+        fn has<R: Record>(r: &R, ctx: &RuleCtx<'_>, rule: &str) -> bool {
+            check_record(r, ctx).iter().any(|f| f.rule == rule)
+        }
+        let (id, gphn) = ("7900012345", "000123/HCM");
+        for (pack, bad) in [
+            (Pack::Qd130, true),
+            (Pack::Qd4750, true),
+            (Pack::Qd3176, false),
+        ] {
+            let ctx = at(pack);
+            let cases: Vec<(bool, bool, &str)> = vec![
+                (
+                    has(
+                        &RecordSummary::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml8.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &RecordSummary::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml8.ma_ttdv.pattern",
+                    ),
+                    "xml8",
+                ),
+                (
+                    has(
+                        &BirthCertificate::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml9.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &BirthCertificate::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml9.ma_ttdv.pattern",
+                    ),
+                    "xml9",
+                ),
+                (
+                    has(
+                        &PregnancyLeave::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml10.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &PregnancyLeave::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml10.ma_ttdv.pattern",
+                    ),
+                    "xml10 ttdv",
+                ),
+                (
+                    has(
+                        &PregnancyLeave::builder().ma_bs(gphn).build_unchecked(),
+                        &ctx,
+                        "xml10.ma_bs.pattern",
+                    ),
+                    has(
+                        &PregnancyLeave::builder().ma_bs(id).build_unchecked(),
+                        &ctx,
+                        "xml10.ma_bs.pattern",
+                    ),
+                    "xml10 bs",
+                ),
+                (
+                    has(
+                        &SickLeave::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml11.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &SickLeave::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml11.ma_ttdv.pattern",
+                    ),
+                    "xml11 ttdv",
+                ),
+                (
+                    has(
+                        &SickLeave::builder().ma_bs(gphn).build_unchecked(),
+                        &ctx,
+                        "xml11.ma_bs.pattern",
+                    ),
+                    has(
+                        &SickLeave::builder().ma_bs(id).build_unchecked(),
+                        &ctx,
+                        "xml11.ma_bs.pattern",
+                    ),
+                    "xml11 bs",
+                ),
+                (
+                    has(
+                        &Referral::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml13.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &Referral::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml13.ma_ttdv.pattern",
+                    ),
+                    "xml13",
+                ),
+                (
+                    has(
+                        &Reexam::builder().ma_ttdv(gphn).build_unchecked(),
+                        &ctx,
+                        "xml14.ma_ttdv.pattern",
+                    ),
+                    has(
+                        &Reexam::builder().ma_ttdv(id).build_unchecked(),
+                        &ctx,
+                        "xml14.ma_ttdv.pattern",
+                    ),
+                    "xml14",
+                ),
+            ];
+            for (broken, clean, what) in cases {
+                assert_eq!((broken, clean), (bad, false), "{what} under {pack}");
+            }
+        }
+    }
+
+    #[test]
+    fn viral_load_result_not_before_sample() {
+        let h = |xn, kq| {
+            HivRecord::builder()
+                .ngay_xn_tlvr(xn)
+                .ngay_kq_xn_tlvr(kq)
+                .build_unchecked()
+        };
+        assert!(fired(
+            &h("20250310", "20250309"),
+            "xml6.ngay_kq_xn_tlvr.order"
+        ));
+        assert!(!fired(
+            &h("20250310", "20250310"),
+            "xml6.ngay_kq_xn_tlvr.order"
+        ));
+    }
+}

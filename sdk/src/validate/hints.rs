@@ -147,6 +147,29 @@ pub(crate) fn hint(rule: &str) -> Option<(&'static str, &'static str)> {
             "Kiểm tra ngày lấy mẫu và ngày có kết quả PCR",
             "check the PCR sample and result dates",
         ),
+        "xml12.ma_the_bhyt.prefix" | "xml9.ma_the_nnd.prefix" => (
+            "Đối chiếu mã thẻ với thẻ BHYT; ký tự 3 là mức hưởng theo mã đối tượng (QĐ 1351/QĐ-BHXH)",
+            "compare with the card; character 3 is the benefit level of the prefix (QĐ 1351/QĐ-BHXH)",
+        ),
+        "xml7.ma_the_tam.pattern"
+        | "xml8.ma_the_tam.pattern"
+        | "xml9.ma_the_tam.pattern"
+        | "xml11.ma_the_tam.pattern" => (
+            "Thẻ tạm của trẻ sơ sinh có dạng TE1 + mã tỉnh + 10 chữ số",
+            "a newborn's temporary card is TE1, a province code and 10 digits",
+        ),
+        "xml6.ngay_kq_xn_tlvr.order" => (
+            "Kiểm tra ngày lấy mẫu và ngày có kết quả tải lượng virus",
+            "check the viral-load sample and result dates",
+        ),
+        "xml3.tyle_tt_dv.exam_sequence" => (
+            "Lần khám thứ 2 đến 4 trong ngày 30 %, lần 5 10 %, từ lần 6 không thanh toán",
+            "the 2nd to 4th exams of a visit are paid at 30 %, the 5th at 10 %, later ones not at all",
+        ),
+        "xml1.so_ngay_dtri.stay_days" => (
+            "Ghi số ngày từ NGAY_VAO đến NGAY_RA (+1), trừ thời gian chờ nhập viện theo hẹn",
+            "count the days from NGAY_VAO to NGAY_RA (+1), less any wait for a scheduled admission",
+        ),
         "xml7.tuoi_thai.range" | "xml11.tuoi_thai.range" => (
             "Ghi tuổi thai theo tuần, từ 1 đến 42",
             "write the gestational age in weeks, 1 to 42",

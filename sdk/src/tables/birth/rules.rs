@@ -35,5 +35,14 @@ impl FamilyRules for BirthCertificate {
             }
         }
         codes::health_id(&mut c, "xml9.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        if let Some(card) = self.ma_the_nnd.value() {
+            codes::card_prefixes(
+                &mut c,
+                "xml9.ma_the_nnd.prefix",
+                "MA_THE_NND",
+                std::slice::from_ref(card),
+            );
+        }
+        codes::temp_card(&mut c, "xml9.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

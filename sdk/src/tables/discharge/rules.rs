@@ -60,5 +60,6 @@ impl FamilyRules for DischargePaper {
         );
         codes::health_id(&mut c, "xml7.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
         codes::health_id(&mut c, "xml7.ma_bs.pattern", "MA_BS", &self.ma_bs);
+        codes::temp_card(&mut c, "xml7.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

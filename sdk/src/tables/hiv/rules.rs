@@ -125,5 +125,15 @@ impl FamilyRules for HivRecord {
             "MA_THE_BHYT",
             codes::cards(&self.ma_the_bhyt),
         );
+        if let (Some(kq), Some(xn)) = (self.ngay_kq_xn_tlvr.value(), self.ngay_xn_tlvr.value()) {
+            c.flag_if(
+                kq < xn,
+                "xml6.ngay_kq_xn_tlvr.order",
+                Severity::Warning,
+                "NGAY_KQ_XN_TLVR",
+                || "NGAY_KQ_XN_TLVR sớm hơn NGAY_XN_TLVR".into(),
+                || "NGAY_KQ_XN_TLVR is earlier than NGAY_XN_TLVR".into(),
+            );
+        }
     }
 }

@@ -15,5 +15,6 @@ impl FamilyRules for RecordSummary {
             self.ngay_vao.value(),
         );
         codes::health_id(&mut c, "xml8.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::temp_card(&mut c, "xml8.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

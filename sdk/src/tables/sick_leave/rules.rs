@@ -38,5 +38,6 @@ impl FamilyRules for SickLeave {
         );
         codes::health_id(&mut c, "xml11.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
         codes::health_id(&mut c, "xml11.ma_bs.pattern", "MA_BS", &self.ma_bs);
+        codes::temp_card(&mut c, "xml11.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

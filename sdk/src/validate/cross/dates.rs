@@ -156,6 +156,17 @@ fn days_of_treatment(c: &mut Cross<'_>, s: &Summary) {
             ),
         );
     }
+    // QĐ 3176: inpatient days are the days of the stay less only a wait for a scheduled admission.
+    if !legacy && matches!(kcb, NoiTru | NoiTruBanNgay | LuuTramYte) && days >= 1 && days < span {
+        c.warning(
+            s,
+            0,
+            "xml1.so_ngay_dtri.stay_days",
+            "SO_NGAY_DTRI",
+            format!("SO_NGAY_DTRI = {days} ít hơn {span} ngày của đợt điều trị; chỉ trừ thời gian chờ nhập viện theo hẹn"),
+            format!("SO_NGAY_DTRI = {days} is less than the {span} days of the stay; only a wait for a scheduled admission is left out"),
+        );
+    }
     let Some((lo, hi)) = expected else { return };
     if days < lo || days > hi {
         let want = if lo == hi {

@@ -336,7 +336,50 @@ fn imaging_conclusions(c: &mut Cross<'_>) {
     }
 }
 
+/// DUR-3: the examinations of a visit, in NGAY_YL order, are paid at TYLE_TT_DV 100, 30, 30, 30,
+/// 10, then 0 (§3.5). QĐ 3176 also allows a lower ratio (100 − a discount), so there only a ratio
+/// above the sequence is reported. The first line out of sequence is reported.
+fn exam_sequence(c: &mut Cross<'_>) {
+    const RATIOS: [u64; 5] = [100, 30, 30, 30, 10];
+    let hoso = c.hoso;
+    let mut exams: Vec<(Option<DateTime>, usize)> = hoso
+        .xml3
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.ma_nhom.value() == Some(&MaNhom::Kham))
+        .map(|(i, l)| (l.ngay_yl.value().copied(), i))
+        .collect();
+    if exams.len() < 2
+        && exams
+            .iter()
+            .all(|(_, i)| int(&hoso.xml3[*i].tyle_tt_dv) == Some(100))
+    {
+        return;
+    }
+    exams.sort();
+    let lenient = c.pack == Pack::Qd3176;
+    for (k, (_, i)) in exams.into_iter().enumerate() {
+        let want = RATIOS.get(k).copied().unwrap_or(0);
+        let Some(got) = int(&hoso.xml3[i].tyle_tt_dv) else {
+            continue;
+        };
+        if got > want || (!lenient && got != want) {
+            let n = k + 1;
+            c.warning(
+                &hoso.xml3[i],
+                i,
+                "xml3.tyle_tt_dv.exam_sequence",
+                "TYLE_TT_DV",
+                format!("Lần khám thứ {n} có TYLE_TT_DV = {got}, cần {want}"),
+                format!("examination {n} has TYLE_TT_DV = {got}; it should be {want}"),
+            );
+            return;
+        }
+    }
+}
+
 pub(super) fn check(c: &mut Cross<'_>, s: &Summary) {
+    exam_sequence(c);
     benefit_levels(c, s);
     if let Some(ra) = s.ngay_ra.value().copied() {
         let hoso = c.hoso;

@@ -167,7 +167,8 @@ fn the_service_ratio_enters_the_formula_from_qd_4750() {
     let line_rules = |p| {
         rules(&check_hoso_with(&h, Some(p)))
             .into_iter()
-            .filter(|r| r.starts_with("xml3."))
+            // The only exam of the visit at 30 % is out of sequence, which is another rule.
+            .filter(|r| r.starts_with("xml3.") && *r != "xml3.tyle_tt_dv.exam_sequence")
             .collect::<Vec<_>>()
     };
     assert_eq!(line_rules(Pack::Qd3176), Vec::<&str>::new());
@@ -331,4 +332,61 @@ fn sizes_of_3176() {
     };
     assert!(over(&h, Pack::Qd4750));
     assert!(!over(&h, Pack::Qd3176));
+}
+
+#[test]
+fn exam_ratios_follow_the_sequence() {
+    let mut h = visit(|h| kind(h) == "01");
+    let exam = h.xml3[0].clone();
+    let mut second = exam.clone();
+    second.stt = Field::from(Int::new(h.xml3.len() as u64 + 1));
+    second.ngay_yl = Field::from(exam.ngay_yl.value().unwrap().add_minutes(30).unwrap());
+    second.tyle_tt_dv = Field::from(Int::new(30));
+    h.xml3.push(second);
+    let seq = |h: &Hoso, p| {
+        rules(&check_hoso_with(h, Some(p))).contains(&"xml3.tyle_tt_dv.exam_sequence")
+    };
+    assert!(!seq(&h, Pack::Qd4750));
+    h.xml3.last_mut().unwrap().tyle_tt_dv = Field::from(Int::new(100));
+    assert!(seq(&h, Pack::Qd4750) && seq(&h, Pack::Qd3176));
+    h.xml3.last_mut().unwrap().tyle_tt_dv = Field::from(Int::new(20));
+    assert!(seq(&h, Pack::Qd4750) && !seq(&h, Pack::Qd3176));
+}
+
+#[test]
+fn inpatient_days_under_3176() {
+    let mut h = visit(|h| kind(h) == "03");
+    let days = h.xml1.as_ref().unwrap().so_ngay_dtri.value().unwrap().get();
+    h.xml1.as_mut().unwrap().so_ngay_dtri = Field::from(Int::new(days - 1));
+    let stay =
+        |h: &Hoso, p| rules(&check_hoso_with(h, Some(p))).contains(&"xml1.so_ngay_dtri.stay_days");
+    assert!(stay(&h, Pack::Qd3176));
+    assert!(!stay(&h, Pack::Qd4750));
+}
+
+#[test]
+fn other_sources_are_deducted_in_order() {
+    use crate::types::Decimal;
+    let mut h = visit(|h| kind(h) == "01" && h.xml3[0].muc_huong.wire() == "80");
+    let d = |v: Decimal| Field::from(Dec::new(v.normalize()).unwrap());
+    let l = &mut h.xml3[0];
+    let get = |f: &Field<Dec>| f.value().unwrap().get();
+    let (bv, bh) = (get(&l.thanh_tien_bv), get(&l.thanh_tien_bh));
+    let fund = crate::types::round_half_away(bh * Decimal::from(80) / Decimal::ONE_HUNDRED, 2);
+    // 1,000 from the state budget: the patient's share (BV − BH) first, then the co-payment.
+    let nk = Decimal::from(1000);
+    let patient = (bv - bh - nk).max(Decimal::ZERO);
+    let rest = (nk - (bv - bh)).max(Decimal::ZERO);
+    l.t_nguonkhac_nsnn = d(nk);
+    l.t_nguonkhac = d(nk);
+    l.t_bntt = d(patient);
+    l.t_bncct = d(bh - fund - rest);
+    l.t_bhtt = d(fund);
+    let fired = |h: &Hoso| rules(&check_hoso(h)).contains(&"xml3.share.other_sources");
+    assert!(!fired(&h));
+    // Taking it from the fund's share instead keeps the line balanced but breaks the order.
+    let l = &mut h.xml3[0];
+    l.t_bncct = d(bh - fund);
+    l.t_bhtt = d(fund - rest);
+    assert!(fired(&h));
 }
