@@ -223,6 +223,17 @@ pub fn all() -> Vec<Case> {
         case("xml1.t_thuoc.sum", P3176, exam, |h| {
             set(&mut x1(h).t_thuoc, "1")
         }),
+        case("xml1.so_ngay_dtri.stay_days", P3176, inpatient, |h| {
+            let s = x1(h);
+            let days = s.so_ngay_dtri.value().unwrap().get();
+            set(&mut s.so_ngay_dtri, &(days - 1).to_string());
+        }),
+        case(
+            "xml3.tyle_tt_dv.exam_sequence",
+            P3176,
+            |h| exam(h) && has_group(h, "3"),
+            |h| set(&mut line(h, "3").ma_nhom, "13"),
+        ),
         case("xml1.so_ngay_dtri.upper_bound", P4750, exam, |h| {
             let s = x1(h);
             set(&mut s.ma_loai_kcb, "08");
