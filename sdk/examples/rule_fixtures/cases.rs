@@ -241,6 +241,7 @@ pub fn all() -> Vec<Case> {
         }),
         case("hoso.xml8.visit_type", P4750, inpatient, |h| {
             set(&mut x1(h).ma_loai_kcb, "02");
+            set(&mut h.xml8.as_mut().unwrap().ma_loai_kcb, "02");
             let s = x1(h);
             let ra = *s.ngay_ra.value().unwrap();
             let d = ra.date();

@@ -98,6 +98,21 @@ fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
         .or(spec.max_len)
 }
 
+/// Codes that QĐ 4750 added to a list (xml130.md §3.5; csv-notes.md Part 3, item 5): under QĐ 130
+/// they are unknown codes. MA_NHOM 19 is left to `xml3.ma_nhom.table`.
+const CODES_FROM_4750: &[(&str, &str)] = &[
+    ("KET_QUA_DTRI", "8"),
+    ("MA_XU_TRI", "6"),
+    ("MA_XU_TRI", "7"),
+    ("MA_XU_TRI", "8"),
+];
+
+/// The first code of `wire` (a code or a `;`-list) that the list of `element` has only from QĐ 4750.
+fn newer_code<'w>(element: &str, wire: &'w str) -> Option<&'w str> {
+    wire.split(';')
+        .find(|c| CODES_FROM_4750.contains(&(element, *c)))
+}
+
 fn required(table: TableId, spec: &FieldSpec) -> bool {
     spec.required == Req::Yes && !OPTIONAL_ERRATA.contains(&(table, spec.element))
 }
@@ -226,6 +241,18 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} has a code that is not in its code list: {wire}"),
             ));
         }
+        if ctx.pack == Some(Pack::Qd130) && !f.is_unknown_code() {
+            if let Some(code) = newer_code(el, wire) {
+                out.push(ctx.finding(
+                    record,
+                    ids::UNKNOWN_CODE,
+                    Severity::Error,
+                    Some(el),
+                    format!("{el} có mã {code}, mã này chỉ có từ QĐ 4750"),
+                    format!("{el} has code {code}, which exists only from QĐ 4750"),
+                ));
+            }
+        }
         if !wire.is_ascii()
             && is_nfc_quick(wire.chars()) != IsNormalized::Yes
             && !unicode_normalization::is_nfc(wire)
@@ -291,6 +318,29 @@ mod tests {
         assert!(at(Pack::Qd4750));
         assert!(at(Pack::Qd130));
         assert!(!at(Pack::Qd3176));
+    }
+
+    #[test]
+    fn codes_added_by_4750_are_unknown_under_130() {
+        use crate::tables::Summary;
+        let r = Summary::builder().ket_qua_dtri("8").build_unchecked();
+        let unknown = |pack| {
+            let mut out = Vec::new();
+            check_fields(
+                &r,
+                &RuleCtx {
+                    pack: Some(pack),
+                    ..Default::default()
+                },
+                &mut out,
+            );
+            out.iter()
+                .any(|f| f.rule == ids::UNKNOWN_CODE && f.field.as_deref() == Some("KET_QUA_DTRI"))
+        };
+        assert!(unknown(Pack::Qd130));
+        assert!(!unknown(Pack::Qd4750) && !unknown(Pack::Qd3176));
+        assert_eq!(newer_code("MA_XU_TRI", "1;7"), Some("7"));
+        assert_eq!(newer_code("MA_XU_TRI", "1;2"), None);
     }
 
     #[test]

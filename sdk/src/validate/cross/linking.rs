@@ -21,6 +21,9 @@ fn copied(table: TableId) -> &'static [&'static str] {
         TableId::Xml13 => referral::COPIED_FROM_XML1,
         TableId::Xml14 => reexam::COPIED_FROM_XML1,
         TableId::Xml15 => &["HO_TEN", "SO_CCCD", "MA_CSKCB"],
+        // The same episode: XML8 is the record summary of the visit XML1 describes (xml130.md
+        // ENV-12; implied by the dictionary, stated nowhere).
+        TableId::Xml8 => &["MA_LOAI_KCB"],
         // The XML6 notes name these; its MA_THE_BHYT and SO_CCCD have no such note.
         TableId::Xml6 => &[
             "NGAY_SINH",

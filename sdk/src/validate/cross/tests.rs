@@ -390,3 +390,12 @@ fn other_sources_are_deducted_in_order() {
     l.t_bhtt = d(fund - rest);
     assert!(fired(&h));
 }
+
+#[test]
+fn record_summary_has_the_visit_type_of_xml1() {
+    let mut h = visit(|h| h.xml8.is_some());
+    assert!(!rules(&check_hoso(&h)).contains(&"hoso.copied_field.mismatch"));
+    h.xml8.as_mut().unwrap().ma_loai_kcb = Field::from_wire("04");
+    let f = only(&h, "hoso.copied_field.mismatch", "XML8/MA_LOAI_KCB");
+    assert_eq!(f.severity, Severity::Error);
+}
