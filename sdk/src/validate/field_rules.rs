@@ -98,6 +98,13 @@ fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
         .or(spec.max_len)
 }
 
+/// Where the BHXH sheet is stricter than the decision itself (csv-notes.md Part 3, item 1: QĐ 4750
+/// raised MA_KHOA to 50): a value between the two sizes is a warning (xml130.md D2).
+const DECISION_SIZES: &[(TableId, &str, u32)] = &[
+    (TableId::Xml2, "MA_KHOA", 50),
+    (TableId::Xml3, "MA_KHOA", 50),
+];
+
 /// Codes that QĐ 4750 added to a list (xml130.md §3.5; csv-notes.md Part 3, item 5): under QĐ 130
 /// they are unknown codes. MA_NHOM 19 is left to `xml3.ma_nhom.table`.
 const CODES_FROM_4750: &[(&str, &str)] = &[
@@ -196,14 +203,24 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
         if let Some(max) = max_len(R::TABLE, spec, ctx.pack.unwrap_or(Pack::Qd3176)) {
             let len = wire.chars().count();
             if len > max as usize {
-                out.push(ctx.finding(
-                    record,
-                    ids::MAX_LENGTH,
-                    Severity::Error,
-                    Some(el),
-                    format!("{el} dài {len} ký tự, vượt quá tối đa {max} ký tự"),
-                    format!("{el} is {len} characters long, more than the maximum of {max}"),
-                ));
+                // D2: over the portal sheet's size but within the decision's own limit: a warning.
+                let decision = DECISION_SIZES
+                    .iter()
+                    .find(|(t, e, _)| *t == R::TABLE && *e == el)
+                    .map(|(_, _, n)| *n as usize);
+                let (sev, vi, en) = match decision {
+                    Some(limit) if len <= limit => (
+                        Severity::Warning,
+                        format!("{el} dài {len} ký tự, quá {max} ký tự của bảng kiểm tra BHXH (quyết định cho phép {limit})"),
+                        format!("{el} is {len} characters long, more than the BHXH sheet's {max} (the decision allows {limit})"),
+                    ),
+                    _ => (
+                        Severity::Error,
+                        format!("{el} dài {len} ký tự, vượt quá tối đa {max} ký tự"),
+                        format!("{el} is {len} characters long, more than the maximum of {max}"),
+                    ),
+                };
+                out.push(ctx.finding(record, ids::MAX_LENGTH, sev, Some(el), vi, en));
             }
         }
         // Only when the value is otherwise well-formed: one problem, one finding.
@@ -318,6 +335,22 @@ mod tests {
         assert!(at(Pack::Qd4750));
         assert!(at(Pack::Qd130));
         assert!(!at(Pack::Qd3176));
+    }
+
+    #[test]
+    fn department_codes_over_the_sheet_size_are_warnings() {
+        use crate::tables::DrugLine;
+        let sev = |khoa: &str| {
+            let r = DrugLine::builder().ma_khoa(khoa).build_unchecked();
+            let mut out = Vec::new();
+            check_fields(&r, &RuleCtx::default(), &mut out);
+            out.iter()
+                .find(|f| f.rule == ids::MAX_LENGTH && f.field.as_deref() == Some("MA_KHOA"))
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev(&"K".repeat(15)), None);
+        assert_eq!(sev(&"K".repeat(16)), Some(Severity::Warning));
+        assert_eq!(sev(&"K".repeat(51)), Some(Severity::Error));
     }
 
     #[test]
