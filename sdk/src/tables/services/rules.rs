@@ -230,7 +230,7 @@ impl ServiceLine {
                 && b[..2].iter().all(u8::is_ascii_digit)
                 && b[2] == b'.'
                 && b[3..7].iter().all(u8::is_ascii_digit)
-                && &code[7..12] == ".0000";
+                && &b[7..12] == b".0000";
             let why = if unpriced_code {
                 Some((
                     "dịch vụ chưa có giá (XX.YYYY.0000)",
