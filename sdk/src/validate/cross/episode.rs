@@ -255,7 +255,11 @@ fn inpatient(c: &mut Cross<'_>, s: &Summary) {
     for (i, l) in hoso.xml3.iter().enumerate() {
         if is_bed(l.ma_nhom.value()) {
             if let Some(q) = l.so_luong.value() {
-                beds += q.get();
+                // Values over the element's size can be huge: give up rather than overflow.
+                let Some(sum) = beds.checked_add(q.get()) else {
+                    return;
+                };
+                beds = sum;
                 first.get_or_insert(i);
             }
         }

@@ -175,7 +175,10 @@ fn other_sources_split<R: Record>(
     stated: &LineAmounts,
     muc_huong: u64,
 ) {
-    let fund = r2(stated.thanh_tien_bh * Decimal::from(muc_huong) / Decimal::ONE_HUNDRED);
+    let Some(fund) = stated.thanh_tien_bh.checked_mul(Decimal::from(muc_huong)) else {
+        return;
+    };
+    let fund = r2(fund / Decimal::ONE_HUNDRED);
     let mut want = [
         ("T_BNTT", stated.thanh_tien_bv - stated.thanh_tien_bh),
         ("T_BNCCT", stated.thanh_tien_bh - fund),

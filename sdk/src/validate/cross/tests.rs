@@ -399,3 +399,53 @@ fn record_summary_has_the_visit_type_of_xml1() {
     let f = only(&h, "hoso.copied_field.mismatch", "XML8/MA_LOAI_KCB");
     assert_eq!(f.severity, Severity::Error);
 }
+
+#[test]
+fn huge_amounts_do_not_panic() {
+    let huge = "9999999999999999999999999999";
+    let mut h = visit(|h| kind(h) == "03" && !h.xml2.is_empty());
+    for l in h.xml2.iter_mut() {
+        for f in [
+            &mut l.thanh_tien_bv,
+            &mut l.thanh_tien_bh,
+            &mut l.t_bntt,
+            &mut l.t_bncct,
+            &mut l.t_bhtt,
+            &mut l.t_nguonkhac,
+            &mut l.so_luong,
+            &mut l.don_gia,
+        ] {
+            *f = Field::from_wire(huge);
+        }
+    }
+    for l in h.xml3.iter_mut() {
+        for f in [
+            &mut l.thanh_tien_bv,
+            &mut l.thanh_tien_bh,
+            &mut l.t_nguonkhac,
+            &mut l.so_luong,
+            &mut l.don_gia_bv,
+            &mut l.don_gia_bh,
+        ] {
+            *f = Field::from_wire(huge);
+        }
+    }
+    // Many bed lines with huge quantities.
+    let bed = h
+        .xml3
+        .iter()
+        .find(|l| l.ma_nhom.wire() == "15")
+        .cloned()
+        .unwrap();
+    h.xml3.extend(std::iter::repeat_n(bed, 10));
+    let s = h.xml1.as_mut().unwrap();
+    s.t_tongchi_bh = Field::from_wire(huge);
+    assert!(
+        h.xml3[0].so_luong.value().is_some(),
+        "the huge value parses"
+    );
+    for pack in Pack::ALL {
+        let f = check_hoso_with(&h, Some(pack));
+        assert!(!f.is_empty());
+    }
+}
