@@ -23,7 +23,12 @@ fn r2(v: Decimal) -> Decimal {
 }
 
 fn other_sources(parts: [&Field<Dec>; 4]) -> Decimal {
-    parts.iter().filter_map(|f| dec(f)).sum()
+    // A sum out of range cannot equal any stated amount.
+    parts
+        .iter()
+        .filter_map(|f| dec(f))
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
+        .unwrap_or(Decimal::MAX)
 }
 
 /// The stated amounts of a line, when all six are present and well-formed.
@@ -117,9 +122,14 @@ fn compare<R: Record>(
         "tổng 4 nguồn khác",
         "the sum of the four other sources",
     );
-    if stated.t_nguonkhac.is_zero() {
+    // Values over the element's size can be too large to multiply: such a line already has a
+    // field.max_length error, and its split is not checked.
+    let fund = stated
+        .thanh_tien_bh
+        .checked_mul(Decimal::from(muc_huong))
+        .map(|f| r2(f / Decimal::ONE_HUNDRED));
+    if let (true, Some(fund)) = (stated.t_nguonkhac.is_zero(), fund) {
         // Without other sources the split is fixed: fund share, co-payment, patient share.
-        let fund = r2(stated.thanh_tien_bh * Decimal::from(muc_huong) / Decimal::ONE_HUNDRED);
         mismatch(
             c,
             bhtt_rule,
@@ -151,7 +161,10 @@ fn compare<R: Record>(
     if !stated.t_nguonkhac.is_zero() {
         other_sources_split(c, rec, i, other_rule, stated, muc_huong);
     }
-    let parts_sum = stated.t_bntt + stated.t_bncct + stated.t_bhtt + stated.t_nguonkhac;
+    let parts_sum = [stated.t_bncct, stated.t_bhtt, stated.t_nguonkhac]
+        .into_iter()
+        .try_fold(stated.t_bntt, |a, b| a.checked_add(b));
+    let Some(parts_sum) = parts_sum else { return };
     if r2(parts_sum) != r2(stated.thanh_tien_bv) {
         c.error(
             rec,
@@ -303,7 +316,11 @@ fn service(c: &mut Cross<'_>, l: &ServiceLine, i: usize) {
     let special = sl
         .checked_mul(bv)
         .zip(sl.checked_mul(bh))
-        .map(|(a, b)| r2(a - b * Decimal::from(100u64.saturating_sub(dv)) / Decimal::ONE_HUNDRED));
+        .and_then(|(a, b)| {
+            let cut =
+                b.checked_mul(Decimal::from(100u64.saturating_sub(dv)))? / Decimal::ONE_HUNDRED;
+            a.checked_sub(cut).map(r2)
+        });
     if c.pack == Pack::Qd3176 && special.is_some_and(|v| r2(s.thanh_tien_bv) == v) {
         want.thanh_tien_bv = s.thanh_tien_bv;
     }
@@ -474,19 +491,20 @@ fn totals(c: &mut Cross<'_>, s: &Summary) {
         dec(&s.t_bhtt),
         dec(&s.t_nguonkhac),
     ) {
-        if r2(bv) != r2(bntt + bncct + bhtt + nk) {
+        let sum = [bncct, bhtt, nk]
+            .into_iter()
+            .try_fold(bntt, |a, b| a.checked_add(b));
+        if let Some(sum) = sum.filter(|sum| r2(bv) != r2(*sum)) {
             c.warning(
                 s,
                 0,
                 "xml1.balance",
                 "T_TONGCHI_BV",
                 format!(
-                    "T_TONGCHI_BV = {bv} khác T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {}",
-                    bntt + bncct + bhtt + nk
+                    "T_TONGCHI_BV = {bv} khác T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {sum}"
                 ),
                 format!(
-                    "T_TONGCHI_BV = {bv} differs from T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {}",
-                    bntt + bncct + bhtt + nk
+                    "T_TONGCHI_BV = {bv} differs from T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {sum}"
                 ),
             );
         }

@@ -449,3 +449,49 @@ fn huge_amounts_do_not_panic() {
         assert!(!f.is_empty());
     }
 }
+
+#[test]
+fn huge_stated_amounts_on_sane_lines_do_not_panic() {
+    let huge = "9999999999999999999999999999";
+    let mut h = visit(|h| !h.xml2.is_empty() && !h.xml3.is_empty());
+    let l = &mut h.xml2[0];
+    for f in [
+        &mut l.thanh_tien_bh,
+        &mut l.t_bntt,
+        &mut l.t_bncct,
+        &mut l.t_bhtt,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let l = &mut h.xml3[0];
+    for f in [
+        &mut l.thanh_tien_bh,
+        &mut l.t_bntt,
+        &mut l.t_bncct,
+        &mut l.t_bhtt,
+        &mut l.t_nguonkhac,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let l = &mut h.xml3[0];
+    for f in [
+        &mut l.t_nguonkhac_nsnn,
+        &mut l.t_nguonkhac_vtnn,
+        &mut l.t_nguonkhac_vttn,
+        &mut l.t_nguonkhac_cl,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let s = h.xml1.as_mut().unwrap();
+    for f in [
+        &mut s.t_bntt,
+        &mut s.t_bncct,
+        &mut s.t_bhtt,
+        &mut s.t_nguonkhac,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    for pack in Pack::ALL {
+        assert!(!check_hoso_with(&h, Some(pack)).is_empty());
+    }
+}
