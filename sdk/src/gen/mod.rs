@@ -157,6 +157,14 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         "09" => (Some(at(20)), at(20 + rng.range(60, 200) as i64), 0),
         _ => (None, at(rng.range(40, 200) as i64), 0),
     };
+    // QĐ 130/4750: outpatient treatment ends at 23:59 of the discharge day (abolished by 3176).
+    let legacy = crate::validate::Pack::for_date(ra.date()) != crate::validate::Pack::Qd3176;
+    let ra = if kind == "02" && legacy {
+        let d = ra.date();
+        DateTime::new(d.year(), d.month(), d.day(), 23, 59).unwrap_or(ra)
+    } else {
+        ra
+    };
     let so_ngay = match kind {
         "03" | "02" => (ra.date().day_number() - vao.date().day_number() + 1) as u64,
         _ => 0,
@@ -450,6 +458,7 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         .pp_dieu_tri("Nội khoa")
         .ket_qua_dtri("2")
         .ma_loai_rv(rv)
+        .ma_noi_den(if rv == "2" { "79002" } else { "" })
         .ngay_ttoan(ra.add_minutes(15))
         .nam_qt(Int::new(u64::from(opts.year)))
         .thang_qt(Int::new(u64::from(opts.month)))
@@ -504,7 +513,12 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
                 .ma_yte(format!("YT{:08}", index + 1).as_str())
                 .ma_khoa_rv("K02")
                 .pp_dieutri("Nội khoa, kháng sinh đường tĩnh mạch")
-                .ma_bs(doctor.as_str())
+                // QĐ 130/4750: the doctor's 10-digit health ID; QĐ 3176: the licence number.
+                .ma_bs(if legacy {
+                    "7900054321"
+                } else {
+                    doctor.as_str()
+                })
                 .ten_bs("BS. NGUYỄN VĂN BÌNH")
                 .ngay_ct(ra.date())
                 .build_unchecked(),

@@ -23,6 +23,32 @@ pub mod ids {
     pub const NOT_NFC: &str = "field.not_nfc";
     /// A citizen ID or passport number of an unexpected form.
     pub const CCCD_PATTERN: &str = "field.cccd.pattern";
+    /// More decimals than the element allows.
+    pub const DECIMAL_PLACES: &str = "field.decimal_places";
+}
+
+/// The decimals an amount, price, quantity or weight may have (xml130.md §3.2): money 2, unit
+/// prices and quantities 3, XML1 CAN_NANG 2. Only the tables with money lines are concerned.
+fn max_decimals(table: TableId, element: &str) -> Option<usize> {
+    if !matches!(table, TableId::Xml1 | TableId::Xml2 | TableId::Xml3) {
+        return None;
+    }
+    if element.starts_with("DON_GIA") || element == "SO_LUONG" {
+        Some(3)
+    } else if element.starts_with("T_")
+        || element.starts_with("THANH_TIEN")
+        || element == "CAN_NANG"
+    {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Decimals of a plain decimal's wire text, trailing zeros not counted.
+fn decimals(wire: &str) -> usize {
+    wire.split_once('.')
+        .map_or(0, |(_, frac)| frac.trim_end_matches('0').len())
 }
 
 /// Code lists whose values are a vendor convention rather than part of the decision: an unknown
@@ -35,15 +61,22 @@ const SOFT_CODE_LISTS: &[&str] = &["NHOM_MAU"];
 const SIZE_ERRATA: &[(TableId, &str, u32)] = &[(TableId::Xml6, "MA_XU_TRI", 10)];
 const OPTIONAL_ERRATA: &[(TableId, &str)] = &[(TableId::Xml13, "TOMTAT_KQ")];
 
-/// Sizes that QĐ 3176 changed (xml130.md §2, §6.4): the signer and doctor codes became
-/// practising-licence numbers of up to 255 characters, the occupation code a 2-character level-2
-/// code, and the traditional-medicine codes a list of at most 150 characters. The dictionary's
-/// sizes are those of QĐ 4750.
-const SIZES_3176: &[(&str, u32)] = &[
-    ("MA_TTDV", 255),
-    ("MA_BS", 255),
-    ("MA_NGHE_NGHIEP", 2),
-    ("MA_BENH_YHCT", 150),
+/// Sizes that QĐ 3176 changed (xml130.md §2, §6.4; csv-notes.md Part 3, item 1): the signer and
+/// doctor codes became practising-licence numbers of up to 255 characters, the occupation code a
+/// 2-character level-2 code, the traditional-medicine codes a list of at most 150 characters, XML7
+/// SO_NGAY_NGHI 3 digits, XML4 MA_CHI_SO and GIA_TRI 255 characters, and SO_CCCD and XML7
+/// PP_DIEUTRI have no fixed size (`u32::MAX`). `None` as table: every table. The dictionary's sizes
+/// are those of QĐ 4750.
+const SIZES_3176: &[(Option<TableId>, &str, u32)] = &[
+    (None, "MA_TTDV", 255),
+    (None, "MA_BS", 255),
+    (None, "MA_NGHE_NGHIEP", 2),
+    (None, "MA_BENH_YHCT", 150),
+    (None, "SO_CCCD", u32::MAX),
+    (Some(TableId::Xml7), "SO_NGAY_NGHI", 3),
+    (Some(TableId::Xml7), "PP_DIEUTRI", u32::MAX),
+    (Some(TableId::Xml4), "MA_CHI_SO", 255),
+    (Some(TableId::Xml4), "GIA_TRI", 255),
 ];
 
 fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
@@ -51,8 +84,8 @@ fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
         .then(|| {
             SIZES_3176
                 .iter()
-                .find(|(e, _)| *e == spec.element)
-                .map(|(_, n)| *n)
+                .find(|(t, e, _)| t.is_none_or(|t| t == table) && *e == spec.element)
+                .map(|(_, _, n)| *n)
         })
         .flatten();
     by_pack
@@ -63,6 +96,28 @@ fn max_len(table: TableId, spec: &FieldSpec, pack: Pack) -> Option<u32> {
                 .map(|(_, _, n)| *n)
         })
         .or(spec.max_len)
+}
+
+/// Where the BHXH sheet is stricter than the decision itself (csv-notes.md Part 3, item 1: QĐ 4750
+/// raised MA_KHOA to 50): a value between the two sizes is a warning (xml130.md D2).
+const DECISION_SIZES: &[(TableId, &str, u32)] = &[
+    (TableId::Xml2, "MA_KHOA", 50),
+    (TableId::Xml3, "MA_KHOA", 50),
+];
+
+/// Codes that QĐ 4750 added to a list (xml130.md §3.5; csv-notes.md Part 3, item 5): under QĐ 130
+/// they are unknown codes. MA_NHOM 19 is left to `xml3.ma_nhom.table`.
+const CODES_FROM_4750: &[(&str, &str)] = &[
+    ("KET_QUA_DTRI", "8"),
+    ("MA_XU_TRI", "6"),
+    ("MA_XU_TRI", "7"),
+    ("MA_XU_TRI", "8"),
+];
+
+/// The first code of `wire` (a code or a `;`-list) that the list of `element` has only from QĐ 4750.
+fn newer_code<'w>(element: &str, wire: &'w str) -> Option<&'w str> {
+    wire.split(';')
+        .find(|c| CODES_FROM_4750.contains(&(element, *c)))
 }
 
 fn required(table: TableId, spec: &FieldSpec) -> bool {
@@ -148,20 +203,45 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
         if let Some(max) = max_len(R::TABLE, spec, ctx.pack.unwrap_or(Pack::Qd3176)) {
             let len = wire.chars().count();
             if len > max as usize {
-                out.push(ctx.finding(
-                    record,
-                    ids::MAX_LENGTH,
-                    Severity::Error,
-                    Some(el),
-                    format!("{el} dài {len} ký tự, vượt quá tối đa {max} ký tự"),
-                    format!("{el} is {len} characters long, more than the maximum of {max}"),
-                ));
+                // D2: over the portal sheet's size but within the decision's own limit: a warning.
+                let decision = DECISION_SIZES
+                    .iter()
+                    .find(|(t, e, _)| *t == R::TABLE && *e == el)
+                    .map(|(_, _, n)| *n as usize);
+                let (sev, vi, en) = match decision {
+                    Some(limit) if len <= limit => (
+                        Severity::Warning,
+                        format!("{el} dài {len} ký tự, quá {max} ký tự của bảng kiểm tra BHXH (quyết định cho phép {limit})"),
+                        format!("{el} is {len} characters long, more than the BHXH sheet's {max} (the decision allows {limit})"),
+                    ),
+                    _ => (
+                        Severity::Error,
+                        format!("{el} dài {len} ký tự, vượt quá tối đa {max} ký tự"),
+                        format!("{el} is {len} characters long, more than the maximum of {max}"),
+                    ),
+                };
+                out.push(ctx.finding(record, ids::MAX_LENGTH, sev, Some(el), vi, en));
             }
         }
         // Only when the value is otherwise well-formed: one problem, one finding.
         let reported = out.len() > before;
         if spec.kind == Kind::Cccd && !f.is_invalid() && !reported {
             cccd_pattern(record, ctx, el, wire, out);
+        }
+        if spec.kind == Kind::Dec && !reported {
+            if let Some(max) = max_decimals(R::TABLE, el) {
+                let n = decimals(wire);
+                if n > max {
+                    out.push(ctx.finding(
+                        record,
+                        ids::DECIMAL_PLACES,
+                        Severity::Error,
+                        Some(el),
+                        format!("{el} có {n} chữ số thập phân, tối đa {max}"),
+                        format!("{el} has {n} decimals, at most {max} are allowed"),
+                    ));
+                }
+            }
         }
         if f.is_unknown_code() {
             let sev = if SOFT_CODE_LISTS.contains(&el) {
@@ -177,6 +257,18 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} có mã không thuộc danh mục: {wire}"),
                 format!("{el} has a code that is not in its code list: {wire}"),
             ));
+        }
+        if ctx.pack == Some(Pack::Qd130) && !f.is_unknown_code() {
+            if let Some(code) = newer_code(el, wire) {
+                out.push(ctx.finding(
+                    record,
+                    ids::UNKNOWN_CODE,
+                    Severity::Error,
+                    Some(el),
+                    format!("{el} có mã {code}, mã này chỉ có từ QĐ 4750"),
+                    format!("{el} has code {code}, which exists only from QĐ 4750"),
+                ));
+            }
         }
         if !wire.is_ascii()
             && is_nfc_quick(wire.chars()) != IsNormalized::Yes
@@ -243,6 +335,45 @@ mod tests {
         assert!(at(Pack::Qd4750));
         assert!(at(Pack::Qd130));
         assert!(!at(Pack::Qd3176));
+    }
+
+    #[test]
+    fn department_codes_over_the_sheet_size_are_warnings() {
+        use crate::tables::DrugLine;
+        let sev = |khoa: &str| {
+            let r = DrugLine::builder().ma_khoa(khoa).build_unchecked();
+            let mut out = Vec::new();
+            check_fields(&r, &RuleCtx::default(), &mut out);
+            out.iter()
+                .find(|f| f.rule == ids::MAX_LENGTH && f.field.as_deref() == Some("MA_KHOA"))
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev(&"K".repeat(15)), None);
+        assert_eq!(sev(&"K".repeat(16)), Some(Severity::Warning));
+        assert_eq!(sev(&"K".repeat(51)), Some(Severity::Error));
+    }
+
+    #[test]
+    fn codes_added_by_4750_are_unknown_under_130() {
+        use crate::tables::Summary;
+        let r = Summary::builder().ket_qua_dtri("8").build_unchecked();
+        let unknown = |pack| {
+            let mut out = Vec::new();
+            check_fields(
+                &r,
+                &RuleCtx {
+                    pack: Some(pack),
+                    ..Default::default()
+                },
+                &mut out,
+            );
+            out.iter()
+                .any(|f| f.rule == ids::UNKNOWN_CODE && f.field.as_deref() == Some("KET_QUA_DTRI"))
+        };
+        assert!(unknown(Pack::Qd130));
+        assert!(!unknown(Pack::Qd4750) && !unknown(Pack::Qd3176));
+        assert_eq!(newer_code("MA_XU_TRI", "1;7"), Some("7"));
+        assert_eq!(newer_code("MA_XU_TRI", "1;2"), None);
     }
 
     #[test]

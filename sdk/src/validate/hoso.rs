@@ -1,6 +1,6 @@
 //! Running the record rules over a whole `HOSO` or standalone document, with locations.
 
-use super::{check_record, Finding, Pack, RuleCtx};
+use super::{check_record, Finding, Pack, RuleCtx, Severity};
 use crate::codec::{AssessmentDocument, CheckinDocument};
 use crate::hoso::{Hoso, TableVisitor};
 use crate::record::Record;
@@ -75,7 +75,34 @@ fn check_rows<R: Record>(rows: &[R], row_lines: &[u32]) -> Vec<Finding> {
 
 /// Every finding of the record rules of a check-in document.
 pub fn check_checkin(doc: &CheckinDocument) -> Vec<Finding> {
-    check_rows(&doc.rows, &doc.row_lines)
+    let mut out = check_rows(&doc.rows, &doc.row_lines);
+    // ENV-7 for the rows of one check-in document: STT 1, 2, 3... (the first break only).
+    for (i, r) in doc.rows.iter().enumerate() {
+        let expected = (i + 1).to_string();
+        if r.stt().as_deref() != Some(expected.as_str()) && !r.stt.is_absent() {
+            let ctx = RuleCtx {
+                row: Some(i + 1),
+                line: doc.row_lines.get(i).copied(),
+                ..Default::default()
+            };
+            out.push(ctx.finding(
+                r,
+                "checkin.stt.sequence",
+                Severity::Warning,
+                Some("STT"),
+                format!(
+                    "STT phải tăng dần từ 1: dòng {} cần STT = {expected}",
+                    i + 1
+                ),
+                format!(
+                    "STT must run 1, 2, 3...: row {} needs STT = {expected}",
+                    i + 1
+                ),
+            ));
+            break;
+        }
+    }
+    out
 }
 
 /// Every finding of the record rules of an XML12 document.

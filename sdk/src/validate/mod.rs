@@ -6,13 +6,17 @@
 //! English. Messages never contain patient values.
 
 pub mod catalog;
+pub(crate) mod codes;
 mod config;
 mod cross;
+pub(crate) mod data;
 mod envelope;
 pub(crate) mod field_rules;
 mod finding;
+mod hints;
 mod hoso;
 pub(crate) mod icd;
+pub(crate) mod patterns;
 pub(crate) mod support;
 
 pub use config::{ConfigError, Override, Pack, RuleConfig};
@@ -73,6 +77,7 @@ impl RuleCtx<'_> {
             catalog::rule(rule).is_some(),
             "rule {rule} is missing from the catalogue"
         );
+        let (hint_vi, hint_en) = hints::hint(rule).unwrap_or(("", ""));
         Finding {
             rule,
             severity,
@@ -88,8 +93,8 @@ impl RuleCtx<'_> {
             column: self.column,
             message_vi,
             message_en,
-            hint_vi: String::new(),
-            hint_en: String::new(),
+            hint_vi: hint_vi.to_owned(),
+            hint_en: hint_en.to_owned(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Small helpers that family rules share, so each rule reads as one line.
 
-use super::{Finding, RuleCtx, Severity};
+use super::{Finding, Pack, RuleCtx, Severity};
 use crate::record::Record;
 
 /// Collects the findings of one record's family rules.
@@ -15,8 +15,75 @@ impl<'a, 'c, R: Record> Check<'a, 'c, R> {
         Check { rec, ctx, out }
     }
 
+    /// True when the value of `field` is longer than its size (a `field.max_length` error
+    /// already; range rules then stay silent).
+    fn oversized(&self, field: &str) -> bool {
+        let (Some(i), Some(f)) = (R::index_of(field), self.rec.get(field)) else {
+            return false;
+        };
+        R::FIELDS[i]
+            .max_len
+            .is_some_and(|max| f.wire().chars().count() > max as usize)
+    }
+
     fn absent(&self, field: &str) -> bool {
         self.rec.get(field).is_none_or(|f| f.is_absent())
+    }
+
+    /// The rule pack in force (QĐ 3176 when the context does not say).
+    pub(crate) fn pack(&self) -> Pack {
+        self.ctx.pack.unwrap_or(Pack::Qd3176)
+    }
+
+    /// A finding of `severity` at `field`.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        field: &str,
+        vi: String,
+        en: String,
+    ) {
+        self.out.push(
+            self.ctx
+                .finding(self.rec, rule, severity, Some(field), vi, en),
+        );
+    }
+
+    /// A finding of `severity` when `bad` holds.
+    pub(crate) fn flag_if(
+        &mut self,
+        bad: bool,
+        rule: &'static str,
+        severity: Severity,
+        field: &str,
+        vi: impl FnOnce() -> String,
+        en: impl FnOnce() -> String,
+    ) {
+        if bad {
+            self.report(rule, severity, field, vi(), en());
+        }
+    }
+
+    /// `field` (a whole number) must lie in `lo..=hi` when given.
+    pub(crate) fn in_range(
+        &mut self,
+        rule: &'static str,
+        field: &str,
+        value: Option<u64>,
+        lo: u64,
+        hi: u64,
+    ) {
+        if let Some(v) = value.filter(|_| !self.oversized(field)) {
+            if v < lo || v > hi {
+                self.error(
+                    rule,
+                    field,
+                    format!("{field} = {v} nằm ngoài khoảng {lo}-{hi}"),
+                    format!("{field} = {v} is outside {lo}-{hi}"),
+                );
+            }
+        }
     }
 
     /// An error finding at `field`.

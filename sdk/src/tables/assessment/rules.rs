@@ -2,7 +2,7 @@
 
 use super::Assessment;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for Assessment {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -15,5 +15,13 @@ impl FamilyRules for Assessment {
             "NGAY_SINH",
             birth,
         );
+        if let Some(card) = self.ma_the_bhyt.value() {
+            codes::card_prefixes(
+                &mut c,
+                "xml12.ma_the_bhyt.prefix",
+                "MA_THE_BHYT",
+                std::slice::from_ref(card),
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::BirthCertificate;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for BirthCertificate {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -34,5 +34,15 @@ impl FamilyRules for BirthCertificate {
                 );
             }
         }
+        codes::health_id(&mut c, "xml9.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        if let Some(card) = self.ma_the_nnd.value() {
+            codes::card_prefixes(
+                &mut c,
+                "xml9.ma_the_nnd.prefix",
+                "MA_THE_NND",
+                std::slice::from_ref(card),
+            );
+        }
+        codes::temp_card(&mut c, "xml9.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::CheckinRow;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, Pack, RuleCtx, Severity};
 
 impl FamilyRules for CheckinRow {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -46,6 +46,42 @@ impl FamilyRules for CheckinRow {
             self.ngay_vao_noi_tru.value(),
             "NGAY_VAO",
             self.ngay_vao.value(),
+        );
+        c.not_before(
+            "checkin.gt_the_den.order",
+            "GT_THE_DEN",
+            self.gt_the_den.value(),
+            "GT_THE_TU",
+            self.gt_the_tu.value(),
+        );
+        if let Some(card) = self.ma_the_bhyt.value() {
+            codes::card_prefixes(
+                &mut c,
+                "checkin.ma_the_bhyt.prefix",
+                "MA_THE_BHYT",
+                std::slice::from_ref(card),
+            );
+        }
+        codes::doituong(
+            &mut c,
+            "checkin.ma_doituong_kcb.code_list",
+            &self.ma_doituong_kcb,
+        );
+        // A check-in document is not a HOSO: without a pack from the caller, the visit date picks it.
+        let pack = ctx
+            .pack
+            .or_else(|| self.ngay_vao.value().map(|d| Pack::for_date(d.date())));
+        let emergency = self
+            .ma_doituong_kcb
+            .value()
+            .is_some_and(|d| d.as_str() == "2");
+        c.flag_if(
+            emergency && pack.is_some_and(|p| p != Pack::Qd130),
+            "checkin.ma_doituong_kcb.emergency",
+            Severity::Warning,
+            "MA_DOITUONG_KCB",
+            || "Không gửi check-in cho lượt cấp cứu (MA_DOITUONG_KCB = 2)".into(),
+            || "no check-in is sent for an emergency visit (MA_DOITUONG_KCB 2)".into(),
         );
     }
 }

@@ -69,7 +69,7 @@ fn oversized_values_are_max_length_errors() {
         "field.max_length",
         [
             (valid().ma_doituong_kcb("1.1.10"), "MA_DOITUONG_KCB"),
-            (valid().so_cccd("P".repeat(16).as_str()), "SO_CCCD"),
+            (valid().ma_bn("B".repeat(101).as_str()), "MA_BN"),
         ],
     );
 }

@@ -3,7 +3,7 @@
 use super::DischargePaper;
 use crate::types::codes::Bit;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for DischargePaper {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -53,5 +53,13 @@ impl FamilyRules for DischargePaper {
                 "SO_NGAY_NGHI, NGOAITRU_TUNGAY and NGOAITRU_DENNGAY must be given together or all left empty".into(),
             );
         }
+        codes::tuoi_thai(
+            &mut c,
+            "xml7.tuoi_thai.range",
+            self.tuoi_thai.value().map(|v| v.get()),
+        );
+        codes::health_id(&mut c, "xml7.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::health_id(&mut c, "xml7.ma_bs.pattern", "MA_BS", &self.ma_bs);
+        codes::temp_card(&mut c, "xml7.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

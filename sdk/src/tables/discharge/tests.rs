@@ -78,7 +78,8 @@ fn oversized_values_are_max_length_errors() {
                 valid().chan_doan_rv("x".repeat(1501).as_str()),
                 "CHAN_DOAN_RV",
             ),
-            (leave().so_ngay_nghi("100"), "SO_NGAY_NGHI"),
+            // QĐ 3176 (the default pack) allows 3 digits; QĐ 4750 allowed 2.
+            (leave().so_ngay_nghi("1000"), "SO_NGAY_NGHI"),
         ],
     );
 }

@@ -3,7 +3,7 @@
 use super::HivRecord;
 use crate::types::codes::{KqDtriLao, LoaiDtriLao, MaTinhTrangDk, MaXuTri};
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx, Severity};
 
 impl FamilyRules for HivRecord {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -90,5 +90,50 @@ impl FamilyRules for HivRecord {
             "NGAY_BAT_DAU_XU_TRI",
             self.ngay_bat_dau_xu_tri.value(),
         );
+        // DT-8, as the note is written: a one-day course (start = end) allows 0 days.
+        if let (Some(days), Some(from), Some(to)) = (
+            self.so_ngay_cap_thuoc_arv.value().map(|v| v.get()),
+            self.ngay_bat_dau_xu_tri.value(),
+            self.ngay_ket_thuc_xu_tri.value(),
+        ) {
+            let span = to.day_number() - from.day_number();
+            // Over 3 digits is a field.max_length error already.
+            if span >= 0 && days <= 999 {
+                c.flag_if(
+                    days as i64 > span,
+                    "xml6.so_ngay_cap_thuoc_arv.range",
+                    Severity::Error,
+                    "SO_NGAY_CAP_THUOC_ARV",
+                    || format!("SO_NGAY_CAP_THUOC_ARV = {days} lớn hơn NGAY_KET_THUC_XU_TRI − NGAY_BAT_DAU_XU_TRI = {span} ngày"),
+                    || format!("SO_NGAY_CAP_THUOC_ARV = {days} exceeds NGAY_KET_THUC_XU_TRI − NGAY_BAT_DAU_XU_TRI = {span} days"),
+                );
+            }
+        }
+        if let (Some(kq), Some(xn)) = (self.ngay_kq_xn_pcr.value(), self.ngay_xn_pcr.value()) {
+            c.flag_if(
+                kq < xn,
+                "xml6.ngay_kq_xn_pcr.order",
+                Severity::Warning,
+                "NGAY_KQ_XN_PCR",
+                || "NGAY_KQ_XN_PCR sớm hơn NGAY_XN_PCR".into(),
+                || "NGAY_KQ_XN_PCR is earlier than NGAY_XN_PCR".into(),
+            );
+        }
+        codes::card_prefixes(
+            &mut c,
+            "xml6.ma_the_bhyt.prefix",
+            "MA_THE_BHYT",
+            codes::cards(&self.ma_the_bhyt),
+        );
+        if let (Some(kq), Some(xn)) = (self.ngay_kq_xn_tlvr.value(), self.ngay_xn_tlvr.value()) {
+            c.flag_if(
+                kq < xn,
+                "xml6.ngay_kq_xn_tlvr.order",
+                Severity::Warning,
+                "NGAY_KQ_XN_TLVR",
+                || "NGAY_KQ_XN_TLVR sớm hơn NGAY_XN_TLVR".into(),
+                || "NGAY_KQ_XN_TLVR is earlier than NGAY_XN_TLVR".into(),
+            );
+        }
     }
 }

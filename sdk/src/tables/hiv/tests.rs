@@ -196,7 +196,11 @@ fn arv_course_end_not_before_start() {
         "xml6.ngay_ket_thuc_xu_tri.order",
         "NGAY_KET_THUC_XU_TRI",
     );
-    let r = valid().ngay_ket_thuc_xu_tri("20250310").build();
+    // A one-day course is in order (its ARV days are another rule's business).
+    let r = valid()
+        .ngay_ket_thuc_xu_tri("20250310")
+        .so_ngay_cap_thuoc_arv("0")
+        .build();
     assert!(r.is_ok(), "one-day course is allowed");
 }
 
@@ -227,4 +231,29 @@ fn debug_output_redacts_patient_data() {
         &["001085000123", "HC4797912345678", "1985", "Lê Lợi"],
     );
     assert!(s.contains("LK2503100001") && s.contains("79024"), "{s}");
+}
+
+#[test]
+fn arv_days_fit_the_course() {
+    // 10/03 to 08/06 is 90 days.
+    only(
+        valid().so_ngay_cap_thuoc_arv("91"),
+        "xml6.so_ngay_cap_thuoc_arv.range",
+        "SO_NGAY_CAP_THUOC_ARV",
+    );
+    builds_without(valid(), "xml6.so_ngay_cap_thuoc_arv.range");
+}
+
+#[test]
+fn pcr_result_not_before_sample_and_cards_known() {
+    let fired = |b: HivRecordBuilder| crate::tables::test_support::rules(&b.build_unchecked());
+    let pcr = valid()
+        .ma_tinh_trang_dk("1")
+        .lan_xn_pcr("1")
+        .ma_kq_xn_pcr("0")
+        .ngay_xn_pcr("20250305");
+    assert!(!fired(pcr.clone().ngay_kq_xn_pcr("20250305")).contains(&"xml6.ngay_kq_xn_pcr.order"));
+    assert!(fired(pcr.ngay_kq_xn_pcr("20250304")).contains(&"xml6.ngay_kq_xn_pcr.order"));
+    assert!(fired(valid().ma_the_bhyt("ZZ4797912345678")).contains(&"xml6.ma_the_bhyt.prefix"));
+    assert!(!fired(valid().ma_the_bhyt("DN4797912345678")).contains(&"xml6.ma_the_bhyt.prefix"));
 }

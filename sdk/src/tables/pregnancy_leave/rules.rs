@@ -2,7 +2,7 @@
 
 use super::PregnancyLeave;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for PregnancyLeave {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -14,5 +14,7 @@ impl FamilyRules for PregnancyLeave {
             "TU_NGAY",
             self.tu_ngay.value(),
         );
+        codes::health_id(&mut c, "xml10.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::health_id(&mut c, "xml10.ma_bs.pattern", "MA_BS", &self.ma_bs);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::RecordSummary;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for RecordSummary {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -14,5 +14,7 @@ impl FamilyRules for RecordSummary {
             "NGAY_VAO",
             self.ngay_vao.value(),
         );
+        codes::health_id(&mut c, "xml8.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::temp_card(&mut c, "xml8.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

@@ -4,7 +4,7 @@
 use super::Reexam;
 use crate::validate::icd;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for Reexam {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -28,5 +28,6 @@ impl FamilyRules for Reexam {
             "NGAY_VAO",
             self.ngay_vao.value().map(|d| d.date()),
         );
+        codes::health_id(&mut c, "xml14.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
     }
 }

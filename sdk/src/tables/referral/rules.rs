@@ -3,7 +3,7 @@
 use super::Referral;
 use crate::validate::icd;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for Referral {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -26,5 +26,6 @@ impl FamilyRules for Referral {
             "NGAY_VAO",
             self.ngay_vao.value(),
         );
+        codes::health_id(&mut c, "xml13.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
     }
 }

@@ -58,6 +58,8 @@ fn lab() -> ServiceLineBuilder {
         .ma_nhom("1")
         .nguoi_thuc_hien("004321/HCM-CCHN")
         .ngay_th_yl("202503100840")
+        .ma_may("SH.1.79001.1")
+        .pp_vo_cam("1")
 }
 
 #[test]
@@ -266,4 +268,20 @@ fn compute_amounts_second_exam_uses_service_ratio() {
 fn debug_output_redacts_free_text() {
     let s = debug_hides(&valid(), &["Khám Nội"]);
     assert!(s.contains("[redacted]") && s.contains("02.1896"), "{s}");
+}
+
+#[test]
+fn unpriced_services_have_no_insurance_price() {
+    let fired = |b: ServiceLineBuilder| rules(&b.build_unchecked());
+    assert!(fired(valid().ma_dich_vu("02.1896.0000")).contains(&"xml3.don_gia_bh.unpriced"));
+    assert!(fired(valid().ma_dich_vu("02.1896_TB")).contains(&"xml3.don_gia_bh.unpriced"));
+    assert!(!fired(valid()).contains(&"xml3.don_gia_bh.unpriced"));
+    // Non-ASCII after the numeric part must not trip the byte-level check.
+    assert!(!fired(valid().ma_dich_vu("02.1896.000é")).contains(&"xml3.don_gia_bh.unpriced"));
+    // Priced at zero, the rule is satisfied.
+    let zero = valid()
+        .ma_dich_vu("02.1896.0000")
+        .don_gia_bh("0")
+        .don_gia_bv("0");
+    assert!(!fired(zero).contains(&"xml3.don_gia_bh.unpriced"));
 }

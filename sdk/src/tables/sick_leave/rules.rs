@@ -3,7 +3,7 @@
 use super::SickLeave;
 use crate::types::codes::Bit;
 use crate::validate::support::Check;
-use crate::validate::{FamilyRules, Finding, RuleCtx};
+use crate::validate::{codes, FamilyRules, Finding, RuleCtx};
 
 impl FamilyRules for SickLeave {
     fn check(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -25,5 +25,19 @@ impl FamilyRules for SickLeave {
             "TU_NGAY",
             self.tu_ngay.value(),
         );
+        codes::tuoi_thai(
+            &mut c,
+            "xml11.tuoi_thai.range",
+            self.tuoi_thai.value().map(|v| v.get()),
+        );
+        codes::card_prefixes(
+            &mut c,
+            "xml11.ma_the_bhyt.prefix",
+            "MA_THE_BHYT",
+            codes::cards(&self.ma_the_bhyt),
+        );
+        codes::health_id(&mut c, "xml11.ma_ttdv.pattern", "MA_TTDV", &self.ma_ttdv);
+        codes::health_id(&mut c, "xml11.ma_bs.pattern", "MA_BS", &self.ma_bs);
+        codes::temp_card(&mut c, "xml11.ma_the_tam.pattern", &self.ma_the_tam);
     }
 }

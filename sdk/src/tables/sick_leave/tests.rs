@@ -135,3 +135,14 @@ fn debug_output_redacts_personal_data() {
     );
     assert!(s.contains("LK2503100001") && s.contains("CT07"), "{s}");
 }
+
+#[test]
+fn gestational_age_and_card_prefix() {
+    let fired = |b: SickLeaveBuilder| crate::tables::test_support::rules(&b.build_unchecked());
+    assert!(fired(valid().tuoi_thai("43")).contains(&"xml11.tuoi_thai.range"));
+    assert!(fired(valid().tuoi_thai("0")).contains(&"xml11.tuoi_thai.range"));
+    assert!(!fired(valid().tuoi_thai("42")).contains(&"xml11.tuoi_thai.range"));
+    // DN cards have benefit level 4.
+    assert!(fired(valid().ma_the_bhyt("DN3797912345678")).contains(&"xml11.ma_the_bhyt.prefix"));
+    assert!(!fired(valid()).contains(&"xml11.ma_the_bhyt.prefix"));
+}

@@ -128,9 +128,45 @@ fn days_of_treatment(c: &mut Cross<'_>, s: &Summary) {
         NoiTru | NoiTruBanNgay | LuuTramYte if legacy => Some((span, span)),
         NgoaiTru if legacy => Some((span, span)),
         // QĐ 3176: the stay less any wait for a scheduled admission; days with services for 02/08.
-        NoiTru | NoiTruBanNgay | LuuTramYte | NgoaiTru | NgoaiTruManTinhDvkt => Some((1, span)),
+        NoiTru | NoiTruBanNgay | LuuTramYte | NgoaiTru | NgoaiTruManTinhDvkt if !legacy => {
+            Some((1, span))
+        }
         _ => None,
     };
+    // The counts of drug days (05, 07 under QĐ 3176) and days with services (05, 08 under QĐ
+    // 130/4750) are not in the file, but they cannot exceed the calendar days of the stay.
+    let bounded = if legacy {
+        matches!(kcb, NgoaiTruManTinh | NgoaiTruManTinhDvkt)
+    } else {
+        matches!(kcb, NgoaiTruManTinh | NhanThuocTheoHen)
+    };
+    if bounded && days > span {
+        c.warning(
+            s,
+            0,
+            "xml1.so_ngay_dtri.upper_bound",
+            "SO_NGAY_DTRI",
+            format!(
+                "SO_NGAY_DTRI = {days} lớn hơn số ngày từ NGAY_VAO đến NGAY_RA ({span}) với MA_LOAI_KCB {}",
+                kcb.code()
+            ),
+            format!(
+                "SO_NGAY_DTRI = {days} exceeds the {span} calendar days from NGAY_VAO to NGAY_RA for MA_LOAI_KCB {}",
+                kcb.code()
+            ),
+        );
+    }
+    // QĐ 3176: inpatient days are the days of the stay less only a wait for a scheduled admission.
+    if !legacy && matches!(kcb, NoiTru | NoiTruBanNgay | LuuTramYte) && days >= 1 && days < span {
+        c.warning(
+            s,
+            0,
+            "xml1.so_ngay_dtri.stay_days",
+            "SO_NGAY_DTRI",
+            format!("SO_NGAY_DTRI = {days} ít hơn {span} ngày của đợt điều trị; chỉ trừ thời gian chờ nhập viện theo hẹn"),
+            format!("SO_NGAY_DTRI = {days} is less than the {span} days of the stay; only a wait for a scheduled admission is left out"),
+        );
+    }
     let Some((lo, hi)) = expected else { return };
     if days < lo || days > hi {
         let want = if lo == hi {

@@ -21,6 +21,34 @@ fn copied(table: TableId) -> &'static [&'static str] {
         TableId::Xml13 => referral::COPIED_FROM_XML1,
         TableId::Xml14 => reexam::COPIED_FROM_XML1,
         TableId::Xml15 => &["HO_TEN", "SO_CCCD", "MA_CSKCB"],
+        // The same episode: XML8 is the record summary of the visit XML1 describes (xml130.md
+        // ENV-12; implied by the dictionary, stated nowhere).
+        TableId::Xml8 => &["MA_LOAI_KCB"],
+        // The XML6 notes name these; its MA_THE_BHYT and SO_CCCD have no such note.
+        TableId::Xml6 => &[
+            "NGAY_SINH",
+            "GIOI_TINH",
+            "DIA_CHI",
+            "MATINH_CU_TRU",
+            "MAHUYEN_CU_TRU",
+            "MAXA_CU_TRU",
+            "MA_CSKCB",
+        ],
+        _ => &[],
+    }
+}
+
+/// Copied elements whose name differs from XML1's: XML13 PP_DIEUTRI is XML1 PP_DIEU_TRI (the
+/// XML13 description says "use XML1 PP_DIEUTRI", an element XML1 does not have). QĐ 3176 rewords
+/// it as the methods, procedures and drugs used, so a difference is only a warning there.
+/// The QĐ 3176 layout of XML13 names the destination MA_CSKCB_DEN (an error when it differs, as
+/// MA_NOI_DEN in the 4750 layout).
+fn renamed(table: TableId) -> &'static [(&'static str, &'static str)] {
+    match table {
+        TableId::Xml13 => &[
+            ("PP_DIEUTRI", "PP_DIEU_TRI"),
+            ("MA_CSKCB_DEN", "MA_NOI_DEN"),
+        ],
         _ => &[],
     }
 }
@@ -81,27 +109,60 @@ impl<'c, 'a> Links<'c, 'a> {
                     );
                 }
             }
-            for el in copies
+            let pairs = copies
                 .iter()
                 .filter(|e| !matches!(**e, "MA_LK" | "MA_TTDV"))
-            {
-                let (Some(mine), Some(theirs)) = (r.get(el), summary.get(el)) else {
+                .map(|e| (*e, *e))
+                .chain(renamed(R::TABLE).iter().copied());
+            for (el, src) in pairs {
+                let (Some(mine), Some(theirs)) = (r.get(el), summary.get(src)) else {
                     continue;
                 };
                 if !mine.is_absent()
                     && !theirs.is_absent()
                     && !same_text(&mine.wire(), &theirs.wire())
                 {
-                    self.c.error(
-                        r,
-                        i,
-                        "hoso.copied_field.mismatch",
-                        el,
-                        format!("{el} của {} phải giống {el} của XML1", R::TABLE),
-                        format!("{el} of {} must equal {el} of XML1", R::TABLE),
-                    );
+                    let vi = format!("{el} của {} phải giống {src} của XML1", R::TABLE);
+                    let en = format!("{el} of {} must equal {src} of XML1", R::TABLE);
+                    if el == "PP_DIEUTRI" && self.c.pack == Pack::Qd3176 {
+                        self.c
+                            .warning(r, i, "hoso.copied_field.mismatch", el, vi, en);
+                    } else {
+                        self.c.error(r, i, "hoso.copied_field.mismatch", el, vi, en);
+                    }
                 }
             }
+            if R::TABLE == TableId::Xml13 {
+                self.referred_from(r, i, summary);
+            }
+        }
+    }
+
+    /// QĐ 3176 XML13 MA_CSKCB_DI lists the facilities the patient came through; XML1 MA_NOI_DI
+    /// should be one of them (a warning: the list may be longer than what XML1 records).
+    fn referred_from<R: Record>(&mut self, r: &R, i: usize, summary: &Summary) {
+        let (Some(list), Some(from)) = (r.get("MA_CSKCB_DI"), summary.ma_noi_di.value()) else {
+            return;
+        };
+        if list.is_absent() || list.is_invalid() {
+            return;
+        }
+        let from = from.as_str();
+        if !list.wire().split(';').any(|f| f == from) {
+            self.c.warning(
+                r,
+                i,
+                "hoso.copied_field.mismatch",
+                "MA_CSKCB_DI",
+                format!(
+                    "MA_CSKCB_DI của {} không có MA_NOI_DI của XML1 ({from})",
+                    R::TABLE
+                ),
+                format!(
+                    "MA_CSKCB_DI of {} does not list XML1 MA_NOI_DI ({from})",
+                    R::TABLE
+                ),
+            );
         }
     }
 }
@@ -161,8 +222,16 @@ fn presence(c: &mut Cross<'_>, s: &Summary) {
                 "03, 04, 06",
             )
         };
+        // csv-notes.md row 128: an error under QĐ 130/4750; QĐ 3176 widened the list, and its
+        // text does not say the gateway rejects other visit types, so there only a warning.
+        let report = if c.pack == Pack::Qd3176 {
+            Cross::warning::<crate::tables::Summary>
+        } else {
+            Cross::error::<crate::tables::Summary>
+        };
         if hoso.has(TableId::Xml8) && !allowed {
-            c.error(
+            report(
+                c,
                 s,
                 0,
                 "hoso.xml8.visit_type",
@@ -177,7 +246,11 @@ fn presence(c: &mut Cross<'_>, s: &Summary) {
                 ),
             );
         }
-        if hoso.has(TableId::Xml5) && matches!(k, MaLoaiKcb::KhamBenh | MaLoaiKcb::NhanThuocTheoHen)
+        if hoso.has(TableId::Xml5)
+            && matches!(
+                k,
+                MaLoaiKcb::KhamBenh | MaLoaiKcb::NhanThuocTheoHen | MaLoaiKcb::Khac
+            )
         {
             c.warning(
                 s,

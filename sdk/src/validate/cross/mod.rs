@@ -4,6 +4,7 @@
 //! One pass per `HOSO`; nothing is quadratic in the number of lines.
 
 mod dates;
+mod episode;
 mod linking;
 mod money;
 
@@ -88,6 +89,7 @@ pub(crate) fn check(hoso: &Hoso, pack: Option<Pack>, out: &mut Vec<Finding>) {
     linking::check(&mut c, summary);
     money::check(&mut c, summary);
     dates::check(&mut c, summary);
+    episode::check(&mut c, summary);
 }
 
 #[cfg(test)]

@@ -23,7 +23,12 @@ fn r2(v: Decimal) -> Decimal {
 }
 
 fn other_sources(parts: [&Field<Dec>; 4]) -> Decimal {
-    parts.iter().filter_map(|f| dec(f)).sum()
+    // A sum out of range cannot equal any stated amount.
+    parts
+        .iter()
+        .filter_map(|f| dec(f))
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
+        .unwrap_or(Decimal::MAX)
 }
 
 /// The stated amounts of a line, when all six are present and well-formed.
@@ -61,7 +66,7 @@ fn compare<R: Record>(
     c: &mut Cross<'_>,
     rec: &R,
     i: usize,
-    prefix: &'static [&'static str; 6],
+    prefix: &'static [&'static str; 7],
     stated: &LineAmounts,
     want: &Expected,
 ) {
@@ -70,7 +75,7 @@ fn compare<R: Record>(
         muc_huong,
         parts,
     } = *want;
-    let [bv_rule, bh_rule, nk_rule, bhtt_rule, split_rule, balance_rule] = *prefix;
+    let [bv_rule, bh_rule, nk_rule, bhtt_rule, split_rule, balance_rule, other_rule] = *prefix;
     let t = R::TABLE;
     let mismatch = |c: &mut Cross<'_>,
                     rule: &'static str,
@@ -117,9 +122,14 @@ fn compare<R: Record>(
         "tổng 4 nguồn khác",
         "the sum of the four other sources",
     );
-    if stated.t_nguonkhac.is_zero() {
+    // Values over the element's size can be too large to multiply: such a line already has a
+    // field.max_length error, and its split is not checked.
+    let fund = stated
+        .thanh_tien_bh
+        .checked_mul(Decimal::from(muc_huong))
+        .map(|f| r2(f / Decimal::ONE_HUNDRED));
+    if let (true, Some(fund)) = (stated.t_nguonkhac.is_zero(), fund) {
         // Without other sources the split is fixed: fund share, co-payment, patient share.
-        let fund = r2(stated.thanh_tien_bh * Decimal::from(muc_huong) / Decimal::ONE_HUNDRED);
         mismatch(
             c,
             bhtt_rule,
@@ -148,7 +158,13 @@ fn compare<R: Record>(
             "THANH_TIEN_BV − THANH_TIEN_BH",
         );
     }
-    let parts_sum = stated.t_bntt + stated.t_bncct + stated.t_bhtt + stated.t_nguonkhac;
+    if !stated.t_nguonkhac.is_zero() {
+        other_sources_split(c, rec, i, other_rule, stated, muc_huong);
+    }
+    let parts_sum = [stated.t_bncct, stated.t_bhtt, stated.t_nguonkhac]
+        .into_iter()
+        .try_fold(stated.t_bntt, |a, b| a.checked_add(b));
+    let Some(parts_sum) = parts_sum else { return };
     if r2(parts_sum) != r2(stated.thanh_tien_bv) {
         c.error(
             rec,
@@ -161,21 +177,64 @@ fn compare<R: Record>(
     }
 }
 
-const DRUG_RULES: [&str; 6] = [
+/// §4.2: other sources pay the patient's share first, then the co-payment, then the fund's share.
+/// Under QĐ 130/4750 a facility-level split and the ARV case are also allowed and cannot be told
+/// apart in the file, so a line that does not follow this order is only a warning.
+fn other_sources_split<R: Record>(
+    c: &mut Cross<'_>,
+    rec: &R,
+    i: usize,
+    rule: &'static str,
+    stated: &LineAmounts,
+    muc_huong: u64,
+) {
+    let Some(fund) = stated.thanh_tien_bh.checked_mul(Decimal::from(muc_huong)) else {
+        return;
+    };
+    let fund = r2(fund / Decimal::ONE_HUNDRED);
+    let mut want = [
+        ("T_BNTT", stated.thanh_tien_bv - stated.thanh_tien_bh),
+        ("T_BNCCT", stated.thanh_tien_bh - fund),
+        ("T_BHTT", fund),
+    ];
+    let mut left = stated.t_nguonkhac;
+    for (_, part) in want.iter_mut() {
+        let take = left.min(*part).max(Decimal::ZERO);
+        *part -= take;
+        left -= take;
+    }
+    let got = [stated.t_bntt, stated.t_bncct, stated.t_bhtt];
+    if let Some(((field, w), g)) = want.iter().zip(got).find(|((_, w), g)| r2(*g) != r2(*w)) {
+        let t = R::TABLE;
+        let w = r2(*w);
+        c.warning(
+            rec,
+            i,
+            rule,
+            field,
+            format!("{t} {field} = {g} nhưng trừ nguồn khác theo thứ tự (người bệnh, cùng chi trả, quỹ) cho {w}"),
+            format!("{t} {field} = {g} but deducting other sources in order (patient, co-payment, fund) gives {w}"),
+        );
+    }
+}
+
+const DRUG_RULES: [&str; 7] = [
     "xml2.thanh_tien_bv.formula",
     "xml2.thanh_tien_bh.formula",
     "xml2.t_nguonkhac.sum",
     "xml2.t_bhtt.formula",
     "xml2.share.formula",
     "xml2.balance",
+    "xml2.share.other_sources",
 ];
-const SERVICE_RULES: [&str; 6] = [
+const SERVICE_RULES: [&str; 7] = [
     "xml3.thanh_tien_bv.formula",
     "xml3.thanh_tien_bh.formula",
     "xml3.t_nguonkhac.sum",
     "xml3.t_bhtt.formula",
     "xml3.share.formula",
     "xml3.balance",
+    "xml3.share.other_sources",
 ];
 
 fn drug(c: &mut Cross<'_>, l: &DrugLine, i: usize) {
@@ -257,7 +316,11 @@ fn service(c: &mut Cross<'_>, l: &ServiceLine, i: usize) {
     let special = sl
         .checked_mul(bv)
         .zip(sl.checked_mul(bh))
-        .map(|(a, b)| r2(a - b * Decimal::from(100u64.saturating_sub(dv)) / Decimal::ONE_HUNDRED));
+        .and_then(|(a, b)| {
+            let cut =
+                b.checked_mul(Decimal::from(100u64.saturating_sub(dv)))? / Decimal::ONE_HUNDRED;
+            a.checked_sub(cut).map(r2)
+        });
     if c.pack == Pack::Qd3176 && special.is_some_and(|v| r2(s.thanh_tien_bv) == v) {
         want.thanh_tien_bv = s.thanh_tien_bv;
     }
@@ -428,19 +491,20 @@ fn totals(c: &mut Cross<'_>, s: &Summary) {
         dec(&s.t_bhtt),
         dec(&s.t_nguonkhac),
     ) {
-        if r2(bv) != r2(bntt + bncct + bhtt + nk) {
+        let sum = [bncct, bhtt, nk]
+            .into_iter()
+            .try_fold(bntt, |a, b| a.checked_add(b));
+        if let Some(sum) = sum.filter(|sum| r2(bv) != r2(*sum)) {
             c.warning(
                 s,
                 0,
                 "xml1.balance",
                 "T_TONGCHI_BV",
                 format!(
-                    "T_TONGCHI_BV = {bv} khác T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {}",
-                    bntt + bncct + bhtt + nk
+                    "T_TONGCHI_BV = {bv} khác T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {sum}"
                 ),
                 format!(
-                    "T_TONGCHI_BV = {bv} differs from T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {}",
-                    bntt + bncct + bhtt + nk
+                    "T_TONGCHI_BV = {bv} differs from T_BNTT + T_BNCCT + T_BHTT + T_NGUONKHAC = {sum}"
                 ),
             );
         }

@@ -45,6 +45,34 @@ fn generated_visits_raise_nothing() {
 }
 
 #[test]
+fn generated_visits_raise_nothing_under_every_pack() {
+    for (year, month, pack) in [
+        (2023, 10, Pack::Qd130),
+        (2024, 8, Pack::Qd4750),
+        (2025, 3, Pack::Qd3176),
+    ] {
+        let opts = GenOptions {
+            year,
+            month,
+            ..Default::default()
+        };
+        for i in 0..150 {
+            let h = generate_hoso(&opts, i);
+            assert_eq!(
+                crate::validate::pack_for(h.xml1.as_ref().unwrap()),
+                Some(pack)
+            );
+            let f = check_hoso(&h);
+            assert!(
+                f.is_empty(),
+                "{pack} visit {i}: {:?}",
+                f.iter().map(|x| x.to_string()).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
 fn every_table_is_linked_by_ma_lk() {
     let mut h = visit(|h| !h.xml2.is_empty());
     h.xml2[0].ma_lk = Field::from_wire("OTHER.0001");
@@ -139,7 +167,8 @@ fn the_service_ratio_enters_the_formula_from_qd_4750() {
     let line_rules = |p| {
         rules(&check_hoso_with(&h, Some(p)))
             .into_iter()
-            .filter(|r| r.starts_with("xml3."))
+            // The only exam of the visit at 30 % is out of sequence, which is another rule.
+            .filter(|r| r.starts_with("xml3.") && *r != "xml3.tyle_tt_dv.exam_sequence")
             .collect::<Vec<_>>()
     };
     assert_eq!(line_rules(Pack::Qd3176), Vec::<&str>::new());
@@ -216,4 +245,253 @@ fn days_of_treatment_by_visit_type_and_pack() {
     assert!(
         !rules(&check_hoso_with(&h, Some(Pack::Qd3176))).contains(&"xml1.so_ngay_dtri.visit_type")
     );
+}
+
+#[test]
+fn sick_leave_starts_on_the_visit_day() {
+    use crate::tables::SickLeave;
+    let mut h = visit(|h| kind(h) == "01");
+    let vao = h.xml1.as_ref().unwrap().ngay_vao.value().unwrap().date();
+    let leave = |d: crate::types::Date| {
+        SickLeave::builder()
+            .ma_lk(h.ma_lk().unwrap())
+            .tu_ngay(d)
+            .build_unchecked()
+    };
+    let (same, later) = (leave(vao), leave(vao.add_days(1).unwrap()));
+    h.xml11 = Some(same);
+    assert!(!rules(&check_hoso(&h)).contains(&"xml11.tu_ngay.visit_date"));
+    h.xml11 = Some(later);
+    let f = check_hoso(&h);
+    let x = f
+        .iter()
+        .find(|x| x.rule == "xml11.tu_ngay.visit_date")
+        .expect("reported");
+    assert_eq!(x.severity, Severity::Error);
+    assert!(x.path.ends_with("XML11/TU_NGAY"), "{}", x.path);
+}
+
+#[test]
+fn late_results_follow_the_pack_window() {
+    let h = visit(|h| kind(h) == "01" && h.xml3.iter().any(|l| !l.ngay_kq.is_absent()));
+    let ra = *h.xml1.as_ref().unwrap().ngay_ra.value().unwrap();
+    let late = |days: i64, pack| {
+        let mut h = h.clone();
+        let l = h.xml3.iter_mut().find(|l| !l.ngay_kq.is_absent()).unwrap();
+        l.ngay_kq = Field::from(ra.add_minutes(days * 1440).unwrap());
+        rules(&check_hoso_with(&h, Some(pack))).contains(&"xml3.ngay_kq.in_episode")
+    };
+    assert!(!late(30, Pack::Qd130) && late(31, Pack::Qd130));
+    assert!(!late(60, Pack::Qd4750) && late(61, Pack::Qd4750));
+    assert!(late(1, Pack::Qd3176));
+}
+
+#[test]
+fn referral_facilities_under_the_3176_layout() {
+    use crate::record::Layout;
+    use crate::tables::ReferralBuilder;
+    let mut h = visit(|h| h.xml13.is_some());
+    {
+        let s = h.xml1.as_mut().unwrap();
+        s.ma_noi_di = Field::from_wire("79010");
+    }
+    let s = h.xml1.clone().unwrap();
+    let xml13 = |di: &str, den: &str| {
+        let mut b = ReferralBuilder::for_episode_in(&s, Layout::Qd3176);
+        b.set("MA_CSKCB_DI", di).unwrap();
+        b.set("MA_CSKCB_DEN", den).unwrap();
+        b.build_unchecked()
+    };
+    let found = |h: &Hoso| {
+        check_hoso(h)
+            .into_iter()
+            .filter(|x| x.rule == "hoso.copied_field.mismatch")
+            .map(|x| (x.field.unwrap_or_default(), x.severity))
+            .collect::<Vec<_>>()
+    };
+    h.xml13 = Some(xml13("79005;79010", "79002"));
+    assert_eq!(found(&h), vec![]);
+    h.xml13 = Some(xml13("79005", "79003"));
+    assert_eq!(
+        found(&h),
+        vec![
+            ("MA_CSKCB_DEN".to_owned(), Severity::Error),
+            ("MA_CSKCB_DI".to_owned(), Severity::Warning)
+        ]
+    );
+}
+
+#[test]
+fn sizes_of_3176() {
+    let mut h = visit(|h| kind(h) == "03" && h.xml7.is_some());
+    h.xml7.as_mut().unwrap().so_ngay_nghi = Field::from_wire("120");
+    let over = |h: &Hoso, pack| {
+        check_hoso_with(h, Some(pack))
+            .iter()
+            .any(|x| x.rule == "field.max_length" && x.field.as_deref() == Some("SO_NGAY_NGHI"))
+    };
+    assert!(over(&h, Pack::Qd4750));
+    assert!(!over(&h, Pack::Qd3176));
+}
+
+#[test]
+fn exam_ratios_follow_the_sequence() {
+    let mut h = visit(|h| kind(h) == "01");
+    let exam = h.xml3[0].clone();
+    let mut second = exam.clone();
+    second.stt = Field::from(Int::new(h.xml3.len() as u64 + 1));
+    second.ngay_yl = Field::from(exam.ngay_yl.value().unwrap().add_minutes(30).unwrap());
+    second.tyle_tt_dv = Field::from(Int::new(30));
+    h.xml3.push(second);
+    let seq = |h: &Hoso, p| {
+        rules(&check_hoso_with(h, Some(p))).contains(&"xml3.tyle_tt_dv.exam_sequence")
+    };
+    assert!(!seq(&h, Pack::Qd4750));
+    h.xml3.last_mut().unwrap().tyle_tt_dv = Field::from(Int::new(100));
+    assert!(seq(&h, Pack::Qd4750) && seq(&h, Pack::Qd3176));
+    h.xml3.last_mut().unwrap().tyle_tt_dv = Field::from(Int::new(20));
+    assert!(seq(&h, Pack::Qd4750) && !seq(&h, Pack::Qd3176));
+}
+
+#[test]
+fn inpatient_days_under_3176() {
+    let mut h = visit(|h| kind(h) == "03");
+    let days = h.xml1.as_ref().unwrap().so_ngay_dtri.value().unwrap().get();
+    h.xml1.as_mut().unwrap().so_ngay_dtri = Field::from(Int::new(days - 1));
+    let stay =
+        |h: &Hoso, p| rules(&check_hoso_with(h, Some(p))).contains(&"xml1.so_ngay_dtri.stay_days");
+    assert!(stay(&h, Pack::Qd3176));
+    assert!(!stay(&h, Pack::Qd4750));
+}
+
+#[test]
+fn other_sources_are_deducted_in_order() {
+    use crate::types::Decimal;
+    let mut h = visit(|h| kind(h) == "01" && h.xml3[0].muc_huong.wire() == "80");
+    let d = |v: Decimal| Field::from(Dec::new(v.normalize()).unwrap());
+    let l = &mut h.xml3[0];
+    let get = |f: &Field<Dec>| f.value().unwrap().get();
+    let (bv, bh) = (get(&l.thanh_tien_bv), get(&l.thanh_tien_bh));
+    let fund = crate::types::round_half_away(bh * Decimal::from(80) / Decimal::ONE_HUNDRED, 2);
+    // 1,000 from the state budget: the patient's share (BV − BH) first, then the co-payment.
+    let nk = Decimal::from(1000);
+    let patient = (bv - bh - nk).max(Decimal::ZERO);
+    let rest = (nk - (bv - bh)).max(Decimal::ZERO);
+    l.t_nguonkhac_nsnn = d(nk);
+    l.t_nguonkhac = d(nk);
+    l.t_bntt = d(patient);
+    l.t_bncct = d(bh - fund - rest);
+    l.t_bhtt = d(fund);
+    let fired = |h: &Hoso| rules(&check_hoso(h)).contains(&"xml3.share.other_sources");
+    assert!(!fired(&h));
+    // Taking it from the fund's share instead keeps the line balanced but breaks the order.
+    let l = &mut h.xml3[0];
+    l.t_bncct = d(bh - fund);
+    l.t_bhtt = d(fund - rest);
+    assert!(fired(&h));
+}
+
+#[test]
+fn record_summary_has_the_visit_type_of_xml1() {
+    let mut h = visit(|h| h.xml8.is_some());
+    assert!(!rules(&check_hoso(&h)).contains(&"hoso.copied_field.mismatch"));
+    h.xml8.as_mut().unwrap().ma_loai_kcb = Field::from_wire("04");
+    let f = only(&h, "hoso.copied_field.mismatch", "XML8/MA_LOAI_KCB");
+    assert_eq!(f.severity, Severity::Error);
+}
+
+#[test]
+fn huge_amounts_do_not_panic() {
+    let huge = "9999999999999999999999999999";
+    let mut h = visit(|h| kind(h) == "03" && !h.xml2.is_empty());
+    for l in h.xml2.iter_mut() {
+        for f in [
+            &mut l.thanh_tien_bv,
+            &mut l.thanh_tien_bh,
+            &mut l.t_bntt,
+            &mut l.t_bncct,
+            &mut l.t_bhtt,
+            &mut l.t_nguonkhac,
+            &mut l.so_luong,
+            &mut l.don_gia,
+        ] {
+            *f = Field::from_wire(huge);
+        }
+    }
+    for l in h.xml3.iter_mut() {
+        for f in [
+            &mut l.thanh_tien_bv,
+            &mut l.thanh_tien_bh,
+            &mut l.t_nguonkhac,
+            &mut l.so_luong,
+            &mut l.don_gia_bv,
+            &mut l.don_gia_bh,
+        ] {
+            *f = Field::from_wire(huge);
+        }
+    }
+    // Many bed lines with huge quantities.
+    let bed = h
+        .xml3
+        .iter()
+        .find(|l| l.ma_nhom.wire() == "15")
+        .cloned()
+        .unwrap();
+    h.xml3.extend(std::iter::repeat_n(bed, 10));
+    let s = h.xml1.as_mut().unwrap();
+    s.t_tongchi_bh = Field::from_wire(huge);
+    assert!(
+        h.xml3[0].so_luong.value().is_some(),
+        "the huge value parses"
+    );
+    for pack in Pack::ALL {
+        let f = check_hoso_with(&h, Some(pack));
+        assert!(!f.is_empty());
+    }
+}
+
+#[test]
+fn huge_stated_amounts_on_sane_lines_do_not_panic() {
+    let huge = "9999999999999999999999999999";
+    let mut h = visit(|h| !h.xml2.is_empty() && !h.xml3.is_empty());
+    let l = &mut h.xml2[0];
+    for f in [
+        &mut l.thanh_tien_bh,
+        &mut l.t_bntt,
+        &mut l.t_bncct,
+        &mut l.t_bhtt,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let l = &mut h.xml3[0];
+    for f in [
+        &mut l.thanh_tien_bh,
+        &mut l.t_bntt,
+        &mut l.t_bncct,
+        &mut l.t_bhtt,
+        &mut l.t_nguonkhac,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let l = &mut h.xml3[0];
+    for f in [
+        &mut l.t_nguonkhac_nsnn,
+        &mut l.t_nguonkhac_vtnn,
+        &mut l.t_nguonkhac_vttn,
+        &mut l.t_nguonkhac_cl,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    let s = h.xml1.as_mut().unwrap();
+    for f in [
+        &mut s.t_bntt,
+        &mut s.t_bncct,
+        &mut s.t_bhtt,
+        &mut s.t_nguonkhac,
+    ] {
+        *f = Field::from_wire(huge);
+    }
+    for pack in Pack::ALL {
+        assert!(!check_hoso_with(&h, Some(pack)).is_empty());
+    }
 }
