@@ -81,6 +81,17 @@ check bash -c "LIENTHONG_PASSWORD=Zq9-nope; export LIENTHONG_PASSWORD; set +e; \
 check expect_exit 2 "$bin" submit "$tmp/v.xml" --gateway http://egw.example.invalid --outbox "$tmp/o5.sqlite"
 check grep -q "https" "$tmp/last.err"
 
+# The conformance suite's gateway profile, read from the sandbox's own request log: the traffic
+# above sent claims before their check-ins (a breach); a clean run checks in first.
+check expect_exit 1 "$bin" conformance gateway --traffic "$gw"
+check grep -q "gw.checkin_before_submit" "$tmp/last.out"
+cport=$(free_port)
+"$bin" sandbox serve --port "$cport" > "$tmp/serve-c.log" 2>&1 & pids+=($!)
+check wait_port "$cport"
+check expect_exit 0 "$bin" checkin "$tmp/v.xml" --gateway "http://127.0.0.1:$cport" --outbox "$tmp/c.sqlite"
+check expect_exit 0 "$bin" submit "$tmp/v.xml" --gateway "http://127.0.0.1:$cport" --outbox "$tmp/c.sqlite"
+check expect_exit 0 "$bin" conformance gateway --traffic "http://127.0.0.1:$cport"
+
 # HTTPS: the sandbox's certificate must be trusted explicitly.
 tport=$(free_port)
 "$bin" sandbox serve --port "$tport" --tls --cert-out "$tmp/ca.pem" > "$tmp/serve-tls.log" 2>&1 & pids+=($!)

@@ -61,7 +61,8 @@ pub enum ConformanceCommand {
     /// Check a recorded gateway traffic log (a JSON list of requests) against the gateway
     /// behaviour profile. Exit 0: conforms; 1: breaches found; 2: the command could not run.
     Gateway {
-        /// The traffic log.
+        /// The traffic log: a JSON file, or the URL of a running `lienthong sandbox serve`
+        /// (its recorded requests are read from `URL/sandbox/requests`).
         #[arg(long)]
         traffic: PathBuf,
         /// Rule pack of the files sent (chooses the endpoints): 130, 4750 or 3176.
@@ -241,6 +242,30 @@ fn run_suite(
     })
 }
 
+/// The traffic a running `lienthong sandbox serve` recorded (`GET URL/sandbox/requests`).
+fn sandbox_log(url: &str) -> Result<Vec<gateway::TrafficEntry>, Failure> {
+    let fail = |e: &dyn std::fmt::Display| {
+        Failure::CannotRun(format!(
+            "không đọc được nhật ký của cổng giả lập / cannot read the sandbox's request log at {url}: {e}"
+        ))
+    };
+    let endpoint = format!("{}/sandbox/requests", url.trim_end_matches('/'));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(&e))?;
+    let value: serde_json::Value = rt.block_on(async {
+        let resp = reqwest::get(&endpoint)
+            .await
+            .map_err(|e| fail(&e.without_url()))?;
+        if !resp.status().is_success() {
+            return Err(fail(&resp.status()));
+        }
+        resp.json().await.map_err(|e| fail(&e.without_url()))
+    })?;
+    gateway::from_sandbox_json(&value).map_err(|e| fail(&e))
+}
+
 fn gateway_check(
     traffic: &Path,
     pack: &str,
@@ -249,9 +274,14 @@ fn gateway_check(
 ) -> Result<ExitCode, Failure> {
     let pack = Pack::from_name(pack)
         .ok_or_else(|| Failure::CannotRun(format!("--pack: 130, 4750 or 3176, not {pack:?}")))?;
-    let text = std::fs::read_to_string(traffic)
-        .map_err(|e| Failure::CannotRun(format!("cannot read {}: {e}", traffic.display())))?;
-    let log = gateway::parse_log(&text).map_err(Failure::CannotRun)?;
+    let shown = traffic.display().to_string();
+    let log = if shown.starts_with("http://") || shown.starts_with("https://") {
+        sandbox_log(&shown)?
+    } else {
+        let text = std::fs::read_to_string(traffic)
+            .map_err(|e| Failure::CannotRun(format!("cannot read {shown}: {e}")))?;
+        gateway::parse_log(&text).map_err(Failure::CannotRun)?
+    };
     let profile = gateway::Profile { pack, ..profile };
     let findings = gateway::check(&log, &profile);
     let mut out = create(None)?;

@@ -168,12 +168,20 @@ fn route_kind(route: &str) -> Route {
     }
 }
 
+/// Under QĐ 3176 the sources disagree on the check-in function: connectors.md §A.3 gives
+/// `checkInKcbQd3176`, xml130.md the QĐ 4750 one, which the gateway still serves. Both pass.
+fn also_accepted(pack: Pack, kind: Route, route: &str) -> bool {
+    pack == Pack::Qd3176
+        && kind == Route::Checkin
+        && route.split('?').next() == Some("/api/qd130/checkInKcbQd4750")
+}
+
 /// The check-in and claim endpoints of `pack`.
 pub fn endpoints(pack: Pack) -> (&'static str, &'static str) {
     match pack {
         Pack::Qd130 => ("/api/qd130/checkInKcbQd130", "/api/qd130/guiHoSoXmlQD130"),
         Pack::Qd4750 => ("/api/qd130/checkInKcbQd4750", "/api/qd130/guiHoSoXmlQD4750"),
-        Pack::Qd3176 => ("/api/qd130/checkInKcbQd4750", "/api/qd130/guiHoSoXmlQD3176"),
+        Pack::Qd3176 => ("/api/qd130/checkInKcbQd3176", "/api/qd130/guiHoSoXmlQD3176"),
     }
 }
 
@@ -267,15 +275,20 @@ pub fn check(log: &[TrafficEntry], profile: &Profile) -> Vec<GatewayFinding> {
                 "XML12 has its own API under QĐ 130 only; from QĐ 4750 it is entered on the portal"
                     .into(),
             )),
-            (_, Some(want)) if e.route.split('?').next() != Some(want) => out.push(finding(
-                "gw.endpoint",
-                n,
-                format!(
-                    "bộ quy tắc {} dùng {want}, không phải {}",
-                    profile.pack, e.route
-                ),
-                format!("pack {} uses {want}, not {}", profile.pack, e.route),
-            )),
+            (_, Some(want))
+                if e.route.split('?').next() != Some(want)
+                    && !also_accepted(profile.pack, kind, &e.route) =>
+            {
+                out.push(finding(
+                    "gw.endpoint",
+                    n,
+                    format!(
+                        "bộ quy tắc {} dùng {want}, không phải {}",
+                        profile.pack, e.route
+                    ),
+                    format!("pack {} uses {want}, not {}", profile.pack, e.route),
+                ))
+            }
             _ => {}
         }
         if matches!(kind, Route::Checkin | Route::Claim | Route::Assessment) {
@@ -421,3 +434,52 @@ pub fn parse_log(text: &str) -> Result<Vec<TrafficEntry>, String> {
 
 #[cfg(test)]
 mod tests;
+
+/// The traffic log of a sandbox gateway, from the JSON of its `GET /sandbox/requests` (or of
+/// [`lienthong_connectors::sandbox::request_json`]): what a vendor's system sent to it.
+pub fn from_sandbox_json(requests: &serde_json::Value) -> Result<Vec<TrafficEntry>, String> {
+    let list = requests
+        .as_array()
+        .ok_or("the sandbox's request log is not a JSON list")?;
+    let s = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let mut out = Vec::with_capacity(list.len());
+    for r in list {
+        let route = s(r, "path")
+            .or_else(|| s(r, "route"))
+            .ok_or("a request without a route")?;
+        let fields = r
+            .get("fields")
+            .and_then(|f| f.as_object())
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let status = r
+            .get("http_status")
+            .and_then(|v| v.as_u64())
+            .filter(|s| *s != 0)
+            .map(|s| s as u16);
+        out.push(TrafficEntry {
+            route,
+            fields,
+            status,
+            ma_ket_qua: s(r, "ma_ket_qua"),
+            time: s(r, "at"),
+            ma_lk: s(r, "ma_lk"),
+            file_hash: s(r, "file_sha256"),
+        });
+    }
+    Ok(out)
+}
+
+/// The traffic log of an in-process sandbox gateway.
+pub fn from_sandbox(sandbox: &lienthong_connectors::sandbox::Sandbox) -> Vec<TrafficEntry> {
+    let json: Vec<serde_json::Value> = sandbox
+        .requests()
+        .iter()
+        .map(lienthong_connectors::sandbox::request_json)
+        .collect();
+    from_sandbox_json(&serde_json::Value::Array(json)).unwrap_or_default()
+}

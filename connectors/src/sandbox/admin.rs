@@ -81,9 +81,10 @@ pub fn submission_json(s: &Submission) -> Value {
 /// A recorded request as JSON.
 pub fn request_json(r: &RecordedRequest) -> Value {
     json!({
-        "route": r.route.name(), "method": r.method, "http_status": r.http_status,
+        "route": r.route.name(), "path": r.route.path(), "method": r.method, "http_status": r.http_status,
         "ma_ket_qua": r.ma_ket_qua, "at": dotnet_utc(r.at), "username": r.username,
         "content_type": r.content_type, "body_form": r.body_form.as_str(),
+        "fields": r.fields, "ma_lk": r.ma_lk, "file_sha256": r.file_sha256,
     })
 }
 

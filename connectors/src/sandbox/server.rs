@@ -250,9 +250,54 @@ fn record(state: &State, req: &Req, route: Route, status: u16, code: Option<Stri
         username: req.username(),
         content_type: req.content_type.clone(),
         body_form: req.form,
+        fields: PROTOCOL_FIELDS
+            .iter()
+            .filter_map(|name| {
+                req.field(&name.to_ascii_lowercase())
+                    .map(|v| (name.to_string(), v.to_string()))
+            })
+            .collect(),
+        ma_lk: None,
+        file_sha256: None,
     };
+    let entry = with_file_identity(entry, req);
     tracing::debug!(route = %route, status, "sandbox: request");
     state.lock().requests.push(entry);
+}
+
+/// The body fields recorded for inspection: never secrets, never the file.
+const PROTOCOL_FIELDS: [&str; 4] = ["username", "loaiHoSo", "maTinh", "maCSKCB"];
+
+/// Adds the `MA_LK` and hash of the file a check-in or claim request carries.
+fn with_file_identity(mut entry: RecordedRequest, req: &Req) -> RecordedRequest {
+    use base64::Engine as _;
+    let Some(b64) = req.field("filehsbase64") else {
+        return entry;
+    };
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(b64.trim()) else {
+        return entry;
+    };
+    let file = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let digest = ring::digest::digest(&ring::digest::SHA256, file);
+    entry.file_sha256 = Some(digest.as_ref().iter().map(|b| format!("{b:02x}")).collect());
+    entry.ma_lk = match lienthong::codec::sniff(&file[..file.len().min(4096)]) {
+        Some(lienthong::codec::DocumentKind::Checkin) => {
+            lienthong::codec::CheckinDocument::from_bytes(file)
+                .ok()
+                .and_then(|d| {
+                    d.rows
+                        .first()
+                        .and_then(|r| r.ma_lk.value().map(|v| v.as_str().to_string()))
+                })
+        }
+        Some(lienthong::codec::DocumentKind::Envelope) => lienthong::EnvelopeReader::new(file)
+            .ok()
+            .and_then(|mut r| r.next())
+            .and_then(Result::ok)
+            .and_then(|h| h.ma_lk().map(str::to_string)),
+        _ => None,
+    };
+    entry
 }
 
 async fn handle(

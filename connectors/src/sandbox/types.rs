@@ -269,4 +269,11 @@ pub struct RecordedRequest {
     pub content_type: Option<String>,
     /// How the body was encoded.
     pub body_form: BodyForm,
+    /// The non-secret form fields the gateway protocol defines (`username`, `loaiHoSo`,
+    /// `maTinh`, `maCSKCB`), under their protocol names.
+    pub fields: std::collections::BTreeMap<String, String>,
+    /// The `MA_LK` of the file sent (check-in and claim routes), when it could be read.
+    pub ma_lk: Option<String>,
+    /// SHA-256 (hex) of the decoded file sent, BOM removed.
+    pub file_sha256: Option<String>,
 }
