@@ -17,6 +17,10 @@ py="$venv/bin/python"
 "$py" -m pip install --quiet pandas pandas-stubs || echo "pandas not installed: its test is skipped"
 
 echo "-- pip install ./python"
+# CI builds the extension with the dev profile (the SDK's dev build is already there from
+# `cargo test`, and the release profile's LTO is slow on 2 cores); set
+# LIENTHONG_PY_PROFILE=release for an optimized build (as `pip install ./python` does by default).
+export MATURIN_PEP517_ARGS="--profile ${LIENTHONG_PY_PROFILE:-dev}"
 "$py" -m pip install --quiet ./python
 
 # The tests compare with the command line; use the release binary when it is there.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
@@ -62,7 +63,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hosos = list(lienthong.read(lienthong.gen(hoso=3, seed=5)))
     first = hosos[0]
     line = first.xml2[0].to_dict()
-    line["thanh_tien_bv"] = line["thanh_tien_bv"] + 1000
+    total = line["thanh_tien_bv"]
+    assert isinstance(total, Decimal)
+    line["thanh_tien_bv"] = total + 1000
     bad = lienthong.build("XML2", line, check=False)
     tables = {name.lower(): first.table(name) for name in first.tables}
     tables["xml2"] = [bad, *first.xml2[1:]]
