@@ -44,12 +44,13 @@ cd "$root/python"
 echo "-- pytest"
 (cd tests && "$py" -m pytest -q -p no:cacheprovider .)
 echo "-- example: validate_folder.py"
+cd "$tmp"
 mkdir "$tmp/exports"
 "$py" -c "import lienthong, sys; open(sys.argv[1], 'wb').write(lienthong.gen(hoso=20, seed=1))" "$tmp/exports/good.xml"
 "$LIENTHONG_CLI" gen --hoso 5 --seed 2 -o "$tmp/exports/second.xml"
 printf '<GIAMDINHHS><THONGTINDONVI>' > "$tmp/exports/broken.xml"
 status=0
-"$py" ../examples/python/validate_folder.py "$tmp/exports" -o "$tmp/findings.csv" || status=$?
+"$py" "$root/examples/python/validate_folder.py" "$tmp/exports" -o "$tmp/findings.csv" || status=$?
 [[ $status == 1 ]] || { echo "validate_folder.py: expected exit 1 (broken.xml), got $status"; exit 1; }
 head -c 3 "$tmp/findings.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "no UTF-8 BOM"; exit 1; }
 grep -q "Mã quy tắc / Rule" "$tmp/findings.csv"

@@ -190,5 +190,6 @@ def to_dataframe(
             if k not in seen:
                 seen.add(k)
                 columns.append(k)
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns, dtype=object)
+    return frame
 
