@@ -24,11 +24,12 @@ export MATURIN_PEP517_ARGS="--profile ${LIENTHONG_PY_PROFILE:-dev}"
 "$py" -m pip install --quiet ./python
 
 # The tests compare with the command line; use the release binary when it is there.
-if [[ -x target/release/lienthong ]]; then
-  export LIENTHONG_CLI=$root/target/release/lienthong
+target=${CARGO_TARGET_DIR:-$root/target}
+if [[ -x $target/release/lienthong ]]; then
+  export LIENTHONG_CLI=$target/release/lienthong
 else
   cargo build --quiet -p lienthong-cli
-  export LIENTHONG_CLI=$root/target/debug/lienthong
+  export LIENTHONG_CLI=$target/debug/lienthong
 fi
 
 tmp=$(mktemp -d)
