@@ -58,3 +58,15 @@ def test_parse_error_mid_stream() -> None:
             got.append(h)
     assert 1 <= len(got) < 3
     assert info.value.code == "parse.unexpected_eof"
+
+
+def test_missing_rules_file(sample: Path, tmp_path: Path) -> None:
+    with pytest.raises(lienthong.MissingFileError):
+        lienthong.validate(sample, rules=tmp_path / "rules.toml")
+
+
+def test_bad_rules_file(sample: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "rules.toml"
+    bad.write_text('[severity]\n"no.such.rule" = "off"\n', encoding="utf-8")
+    with pytest.raises(lienthong.ConfigError):
+        lienthong.validate(sample, rules=bad)

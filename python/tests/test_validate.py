@@ -132,3 +132,23 @@ def test_fixture_matches_cli(cli: str, path: Path) -> None:
     got = lienthong.validate(path).to_dict()
     want = run_cli_json(cli, path)
     assert got == want
+
+
+def test_jobs_give_the_same_report(broken: Path) -> None:
+    one = lienthong.validate(broken).to_dict()
+    assert lienthong.validate(broken, jobs=2).to_dict() == one
+    assert lienthong.validate(broken, jobs=0).to_dict() == one
+
+
+def test_checkin_document(cli: str, tmp_path: Path) -> None:
+    """Standalone check-in documents validate like on the command line."""
+    rec = lienthong.build("XML0", {"stt": 1, "ma_lk": "LK1"}, check=False)
+    assert rec.table == "XML0"
+    doc = tmp_path / "checkin.xml"
+    doc.write_bytes(
+        b"<CHI_TIEU_TRANG_THAI_KCB><DSACH_TRANG_THAI_KCB><TRANG_THAI_KCB><MA_LK>LK1</MA_LK>"
+        b"<STT>1</STT></TRANG_THAI_KCB></DSACH_TRANG_THAI_KCB></CHI_TIEU_TRANG_THAI_KCB>"
+    )
+    got = lienthong.validate(doc)
+    assert not got.ok and got.hoso == 1
+    assert got.to_dict() == run_cli_json(cli, doc)
