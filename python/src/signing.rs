@@ -59,7 +59,8 @@ pub fn sign<'py>(
     };
     let key = read(&key_path)?;
     let cert = cert_path.as_ref().map(read).transpose()?;
-    let pkcs12 = !key.starts_with(b"-----") && !key.trim_ascii_start().starts_with(b"-----");
+    // PEM files start with a `-----BEGIN` line; anything else is taken as PKCS#12 (DER).
+    let pkcs12 = !key.trim_ascii_start().starts_with(b"-----");
     let password = password.map(Password::new);
     let result = py.detach(move || {
         let signer =
