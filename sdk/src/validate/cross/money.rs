@@ -442,7 +442,13 @@ fn totals(c: &mut Cross<'_>, s: &Summary) {
     if let (Some(bhtt), Some(bh), Some(bncct)) =
         (dec(&s.t_bhtt), dec(&s.t_tongchi_bh), dec(&s.t_bncct))
     {
-        if r2(bhtt) != r2(bh - bncct) {
+        // TOT-6 is the official form. When another source paid part of the insured share, the
+        // lines' T_BHTT is what the fund pays and the official form over-counts by that part;
+        // a summary that equals the lines' sum then follows TOT-5/TOT-9 and is not an error
+        // (xml130.md TOT-6 note: the two agree only when no deduction reached T_BHTT).
+        let deducted = t.t_nguonkhac > Decimal::ZERO;
+        let lines_agree = r2(bhtt) == r2(t.t_bhtt);
+        if r2(bhtt) != r2(bh - bncct) && !(deducted && lines_agree) {
             c.error(
                 s,
                 0,

@@ -194,6 +194,45 @@ fn totals_against_the_lines() {
 }
 
 #[test]
+fn an_other_source_deduction_that_reaches_t_bhtt_is_not_a_formula_error() {
+    let mut h = visit(|h| {
+        h.xml3.iter().any(|l| {
+            l.t_bhtt
+                .value()
+                .is_some_and(|v| v.get() > rust_decimal::Decimal::from(1000))
+        })
+    });
+    let i = h
+        .xml3
+        .iter()
+        .position(|l| {
+            l.t_bhtt
+                .value()
+                .is_some_and(|v| v.get() > rust_decimal::Decimal::from(1000))
+        })
+        .unwrap();
+    let hundred = rust_decimal::Decimal::from(100);
+    let line = &mut h.xml3[i];
+    let bhtt = line.t_bhtt.value().unwrap().get();
+    line.t_bhtt = Field::from(Dec::new(bhtt - hundred).unwrap());
+    line.t_nguonkhac = Field::from(Dec::new(hundred).unwrap());
+    let s = h.xml1.as_mut().unwrap();
+    let total = s.t_bhtt.value().unwrap().get();
+    let other = s
+        .t_nguonkhac
+        .value()
+        .map_or(rust_decimal::Decimal::ZERO, |v| v.get());
+    s.t_bhtt = Field::from(Dec::new(total - hundred).unwrap());
+    s.t_nguonkhac = Field::from(Dec::new(other + hundred).unwrap());
+    let r = rules(&check_hoso(&h));
+    assert!(!r.contains(&"xml1.t_bhtt.formula"), "{r:?}");
+    assert!(!r.contains(&"xml1.t_bhtt.sum"), "{r:?}");
+    // A total that matches neither form is still an error.
+    h.xml1.as_mut().unwrap().t_bhtt = Field::from(Dec::new(total - hundred - hundred).unwrap());
+    assert!(rules(&check_hoso(&h)).contains(&"xml1.t_bhtt.formula"));
+}
+
+#[test]
 fn orders_lie_within_the_stay() {
     let mut h = visit(|h| !h.xml3.is_empty());
     let ra = *h.xml1.as_ref().unwrap().ngay_ra.value().unwrap();
