@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
 from . import _lienthong
 from ._lienthong import (
+    Gateway,
     Hoso,
+    Outbox,
     Issue,
     Reader,
     Record,
@@ -70,6 +72,8 @@ __all__ = [
     "Hoso",
     "Record",
     "Verification",
+    "Gateway",
+    "Outbox",
     "LienthongError",
     "FileError",
     "MissingFileError",

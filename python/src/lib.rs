@@ -6,6 +6,7 @@
 //! for the work itself: inputs are copied into owned Rust values first.
 
 mod errors;
+mod gateway;
 mod input;
 mod reader;
 mod records;
@@ -24,6 +25,8 @@ fn _lienthong(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::Hoso>()?;
     m.add_class::<reader::Reader>()?;
     m.add_class::<signing::Verification>()?;
+    m.add_class::<gateway::Gateway>()?;
+    m.add_class::<gateway::Outbox>()?;
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
     m.add_function(wrap_pyfunction!(report::rules, m)?)?;
     m.add_function(wrap_pyfunction!(reader::read, m)?)?;
