@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The C library (ffi/): builds it, checks that the committed header is the generated one, compiles
-# the C examples and the C API test with -Wall -Wextra -Werror, runs them (also under valgrind),
-# and checks that the C example finds what `lienthong validate` finds in every fixture.
+# the C examples and the C API tests with -Wall -Wextra -Werror, runs them (also under valgrind),
+# and checks that the C example finds what `lienthong validate` finds in every fixture. The gateway
+# part (test_gateway.c, submit_visit.c) runs against `lienthong sandbox serve` (HTTP and HTTPS),
+# started in the background on free loopback ports and stopped on exit.
 #
 #   bash .ci/ffi.sh                  # the checks
 #   bash .ci/ffi.sh --update-header  # regenerate ffi/include/lienthong.h, then the checks
@@ -22,7 +24,12 @@ lib=$target/debug
 out=$target/ffi-test
 mkdir -p "$out"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+sandbox_pids=()
+cleanup() {
+    for p in "${sandbox_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
 
 # Installs Debian packages when a command or file is missing and apt-get can run (CI is root).
 apt_install() {
@@ -57,9 +64,12 @@ dyn=(-L "$lib" -llienthong_ffi "-Wl,-rpath,$lib")
 gcc "${cflags[@]}" examples/c/validate.c -o "$out/validate" "${dyn[@]}"
 gcc "${cflags[@]}" examples/c/build_visit.c -o "$out/build_visit" "${dyn[@]}"
 gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
-# The static library links too (with the system libraries Rust's std needs).
+gcc "${cflags[@]}" examples/c/submit_visit.c -o "$out/submit_visit" "${dyn[@]}"
+gcc "${cflags[@]}" -pthread ffi/tests/c/test_gateway.c -o "$out/test_gateway" "${dyn[@]}"
+# The static library links too (with the system libraries Rust's std needs, and OpenSSL, which the
+# gateway client's TLS uses on Linux).
 gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api_static" \
-    "$lib/liblienthong_ffi.a" -lpthread -ldl -lm
+    "$lib/liblienthong_ffi.a" -lssl -lcrypto -lpthread -ldl -lm
 # A signer whose key stays in a "device" (OpenSSL standing in for a USB token or HSM).
 has_openssl() { gcc -E -x c - <<<'#include <openssl/evp.h>' >/dev/null 2>&1; }
 rm -f "$out/test_device_signer"
@@ -95,6 +105,43 @@ set -e
 grep -Eq '^[0-9]+ errors, [0-9]+ warnings$' <(tail -n 1 "$tmp/f.txt")
 if "$out/validate" no/such/file.xml 2>/dev/null; then exit 1; fi
 
+echo "-- the gateway and the outbox, against lienthong sandbox serve"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() {
+    for _ in $(seq 1 100); do
+        python3 -c "import socket; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "the sandbox did not start on port $1" >&2; return 1
+}
+port=$(free_port)
+"$target/debug/lienthong" sandbox serve --port "$port" >"$tmp/serve.log" 2>&1 & sandbox_pids+=($!)
+tport=$(free_port)
+"$target/debug/lienthong" sandbox serve --port "$tport" --tls --cert-out "$tmp/ca.pem" \
+    >"$tmp/serve-tls.log" 2>&1 & sandbox_pids+=($!)
+wait_port "$port"
+wait_port "$tport"
+for _ in $(seq 1 50); do [ -s "$tmp/ca.pem" ] && break; sleep 0.1; done
+gw="http://127.0.0.1:$port"
+"$target/debug/lienthong" gen --hoso 3 --seed 41 --facility 99001 -o "$tmp/gw-visits.xml"
+gw_args=("$gw" "$tmp/gw-visits.xml" "https://localhost:$tport" "$tmp/ca.pem")
+"$out/test_gateway" "${gw_args[@]}"
+export LIENTHONG_GATEWAY_PASSWORD=sandbox-password
+LIENTHONG_KEY_PASSWORD=lienthong-test "$out/submit_visit" sdk/tests/fixtures/sign/modern.p12 "$gw" \
+    | tee "$tmp/submit.txt"
+grep -Eq '^MA_LK [^ ]+: accepted, maGiaoDich [^ ,]+' "$tmp/submit.txt"
+grep -q '^card check: 000 ' "$tmp/submit.txt"
+# Over HTTPS, trusting the sandbox's CA.
+LIENTHONG_KEY_PASSWORD=lienthong-test "$out/submit_visit" sdk/tests/fixtures/sign/modern.p12 \
+    "https://localhost:$tport" "$tmp/ca.pem" >/dev/null
+# A wrong gateway password: exit 1, and the password is not printed.
+set +e
+LIENTHONG_GATEWAY_PASSWORD=Zq9-wrong LIENTHONG_KEY_PASSWORD=lienthong-test \
+    "$out/submit_visit" sdk/tests/fixtures/sign/modern.p12 "$gw" >"$tmp/pw.txt" 2>&1; rc=$?
+set -e
+[ "$rc" -eq 1 ] && ! grep -q Zq9 "$tmp/pw.txt" && grep -q "status 5005, gateway code 401" "$tmp/pw.txt" \
+    || { cat "$tmp/pw.txt" >&2; echo "submit_visit with a wrong password: exit $rc" >&2; exit 1; }
+
 echo "-- under valgrind"
 vg() {
     local want=$1; shift
@@ -111,12 +158,14 @@ vg() {
         echo "valgrind: $* exited $rc (wanted $want)" >&2
         exit 1
     fi
-    echo "$(basename "$1"): $(grep -Eo 'definitely lost: [0-9,]+ bytes' "$log" || echo 'no leaks'), $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$log")"
+    echo "$(basename "$1"): $(grep -Eo '(definitely|indirectly|possibly) lost: [0-9,]+ bytes' "$log" | paste -sd, - || echo 'no leaks'), $(grep -o 'ERROR SUMMARY: [0-9]* errors' "$log")"
 }
 vg 0 "$out/test_api" "$root"
 if [ -x "$out/test_device_signer" ]; then vg 0 "$out/test_device_signer" "$root"; fi
 LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/build_visit" sdk/tests/fixtures/sign/modern.p12
 vg 0 "$out/validate" fixtures/ffi/clean.xml "$out/visit.xml"
+vg 0 "$out/test_gateway" "${gw_args[@]}"
+LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/submit_visit" sdk/tests/fixtures/sign/modern.p12 "$gw"
 vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/ffi/bom.xml
 vg 1 "$out/validate" --json fixtures/ffi/findings.xml
 

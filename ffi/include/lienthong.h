@@ -55,7 +55,8 @@
  * - 3xxx: validation (a value that does not fit its field, a record that does not build, a rules
  *   file that cannot be used).
  * - 4xxx: signing and verifying.
- * - 5xxx: reserved for the gateway client (submission, outbox); not used by this version.
+ * - 5xxx: the BHXH gateway (`lienthong_gateway_*`: one status per failure class) and the outbox
+ *   (`lienthong_outbox_*`).
  * - 9xxx: a bug inside the library (a caught panic); the call had no effect that can be relied on.
  */
 enum lienthong_status
@@ -143,6 +144,54 @@ enum lienthong_status
    * signature that is checked and found invalid is not an error: see `lienthong_verification`.
    */
   LIENTHONG_STATUS_VERIFY = 4005,
+  /**
+   * The gateway configuration cannot be used (a bad URL, plain `http://` to a remote host, a
+   * facility code that is not 5 characters, an unreadable root certificate, no clerk for a card
+   * check). Nothing was sent.
+   */
+  LIENTHONG_STATUS_GATEWAY_CONFIG = 5001,
+  /**
+   * The gateway could not be reached, or the connection broke. See
+   * `lienthong_error_outcome_unknown`: the request may have arrived.
+   */
+  LIENTHONG_STATUS_GATEWAY_TRANSPORT = 5002,
+  /**
+   * The gateway did not answer in time (the request may have arrived).
+   */
+  LIENTHONG_STATUS_GATEWAY_TIMEOUT = 5003,
+  /**
+   * The TLS certificate or handshake was refused (an untrusted server: see
+   * `lienthong_gateway_add_root_pem`).
+   */
+  LIENTHONG_STATUS_GATEWAY_TLS = 5004,
+  /**
+   * The account could not log in, or the gateway refused the session (wrong username or
+   * password, wrong facility, a locked account). `lienthong_error_gateway_code` gives the code.
+   */
+  LIENTHONG_STATUS_GATEWAY_SESSION = 5005,
+  /**
+   * The gateway refused the file or the request for its content; never retried: fix the data.
+   * `lienthong_error_gateway_code` and `lienthong_error_gateway_message` give the gateway's code
+   * (`123` structure, `124` content, `125` signature, ...) and message.
+   */
+  LIENTHONG_STATUS_GATEWAY_REJECTED = 5006,
+  /**
+   * The gateway (or a proxy before it) failed: HTTP 5xx or `maKetQua` 500. The request may
+   * have been processed.
+   */
+  LIENTHONG_STATUS_GATEWAY_SERVER = 5007,
+  /**
+   * The gateway's answer could not be understood.
+   */
+  LIENTHONG_STATUS_GATEWAY_INVALID_RESPONSE = 5008,
+  /**
+   * The outbox database could not be opened, read or written.
+   */
+  LIENTHONG_STATUS_OUTBOX_STORAGE = 5009,
+  /**
+   * No outbox entry with that id.
+   */
+  LIENTHONG_STATUS_OUTBOX_NOT_FOUND = 5010,
   /**
    * A panic was caught inside the library. Please report it.
    */
@@ -235,6 +284,21 @@ typedef struct lienthong_builder lienthong_builder;
 typedef struct lienthong_bytes lienthong_bytes;
 
 /**
+ * The answer to a card check: the gateway's code and what it means, and the card's details.
+ *
+ * Owned by the caller; free it with `lienthong_card_check_free`. Immutable: it may be read from
+ * several threads at once. It holds patient data (the card's details): handle it accordingly.
+ */
+typedef struct lienthong_card_check lienthong_card_check;
+
+/**
+ * What an enqueue wrote: one item per `HOSO` (per file), in file order.
+ *
+ * Owned by the caller; free it with `lienthong_enqueued_list_free`. Immutable.
+ */
+typedef struct lienthong_enqueued_list lienthong_enqueued_list;
+
+/**
  * A whole `GIAMDINHHS` claim file in memory: the header (`MACSKCB`, `NGAYLAP`, `SOLUONGHOSO`),
  * the `HOSO` and the signature slot.
  *
@@ -264,6 +328,17 @@ typedef struct lienthong_error lienthong_error;
 typedef struct lienthong_finding lienthong_finding;
 
 /**
+ * A client of the BHXH appraisal gateway for one facility account.
+ *
+ * Owned by the caller; free it with `lienthong_gateway_free`. Every network call blocks the
+ * calling thread until it finishes (retries included) and runs on a small runtime owned by the
+ * handle (two worker threads, stopped by `_free`). Once configured, one gateway may be used from
+ * several threads at once (calls, `lienthong_outbox_dispatch`): they share one session. The
+ * `_set_*` and `_add_*` calls must not run while another thread uses the handle.
+ */
+typedef struct lienthong_gateway lienthong_gateway;
+
+/**
  * One episode (one `HOSO`): XML1 and the tables that go with it, each a list of rows (a flat
  * table has 0 or 1 row). Tables are named `XML1` ... `XML15` (not `XML0` or `XML12`, which travel
  * on their own); rows are numbered from 0; elements are the XML element names.
@@ -274,6 +349,38 @@ typedef struct lienthong_finding lienthong_finding;
  * several threads at once is safe; changing it while another thread uses it is not.
  */
 typedef struct lienthong_hoso lienthong_hoso;
+
+/**
+ * The durable outbox: every claim file and check-in is written to an SQLite database (one file)
+ * before it is sent, and each attempt and its outcome (`maGiaoDich`, the gateway's code) is
+ * recorded. Reopening the file after a crash or restart resumes where it stopped; a send whose
+ * outcome is unknown is reconciled by sending the same bytes again.
+ *
+ * Owned by the caller; free it with `lienthong_outbox_free` (the database stays on disk). May be
+ * used from several threads at once (enqueue, read entries, dispatch); dispatches on one handle
+ * run one after the other. `lienthong_outbox_set_dispatch_options` must not run while another
+ * thread uses it. Open one handle per database file in a process.
+ */
+typedef struct lienthong_outbox lienthong_outbox;
+
+/**
+ * One entry of the outbox as it stood when read: one version of one file and its fate. Holds no
+ * patient data beyond the `MA_LK`.
+ *
+ * Owned by the caller when it comes from `lienthong_outbox_get` (free it with
+ * `lienthong_outbox_entry_free`); **borrowed**, valid only during the call, when it is passed to
+ * a dispatch progress callback. Immutable.
+ */
+typedef struct lienthong_outbox_entry lienthong_outbox_entry;
+
+/**
+ * The gateway's receipt for a file it accepted: its code (`200`), the transaction id
+ * (`maGiaoDich`) and the time it was received (`thoiGianTiepNhan`). Keep both with the exact
+ * bytes sent: they are the evidence of submission.
+ *
+ * Owned by the caller; free it with `lienthong_receipt_free`. Immutable.
+ */
+typedef struct lienthong_receipt lienthong_receipt;
 
 /**
  * One record of one table (one row of a list table, or the record of a flat table), made by
@@ -337,6 +444,50 @@ typedef struct {
 } lienthong_str;
 
 /**
+ * A log callback: `user` is the pointer given with it, `message` is valid only during the call
+ * (copy it to keep it) and never contains patient data. The callback is called on the thread that
+ * made the library call; when one handle is used from several threads, it must be thread-safe.
+ */
+typedef void (*lienthong_log_callback)(void *user, lienthong_log_level level, lienthong_str message);
+
+/**
+ * Called by `lienthong_outbox_dispatch` after each attempt, on the thread that called it, with
+ * the entry as it now stands (borrowed: valid only during the call; copy what you need).
+ */
+typedef void (*lienthong_dispatch_progress)(void *user, const lienthong_outbox_entry *entry);
+
+/**
+ * What a dispatch did.
+ */
+typedef struct {
+  /**
+   * Attempts made (sends to the gateway).
+   */
+  uint32_t attempts;
+  /**
+   * Files the gateway accepted.
+   */
+  uint32_t accepted;
+  /**
+   * Files the gateway refused for their content (fix the data, enqueue a new version).
+   */
+  uint32_t rejected;
+  /**
+   * Files whose attempts ran out (`lienthong_outbox_retry` makes them pending again).
+   */
+  uint32_t dead;
+  /**
+   * Older versions replaced by a newer one before they were sent.
+   */
+  uint32_t superseded;
+  /**
+   * Files still pending or unknown when the dispatch stopped (due later, or the deadline
+   * passed).
+   */
+  uint32_t left;
+} lienthong_dispatch_summary;
+
+/**
  * Signs with RSASSA-PKCS1-v1_5 and SHA-256 inside a device (USB token, HSM): hash and sign the
  * `len` bytes at `data` (the canonical `SignedInfo`), write the signature to `out` and its length
  * to `*out_len`. On entry `*out_len` is the room at `out` (at least the key's modulus length).
@@ -347,13 +498,6 @@ typedef int (*lienthong_sign_callback)(void *user,
                                        size_t len,
                                        uint8_t *out,
                                        size_t *out_len);
-
-/**
- * A log callback: `user` is the pointer given with it, `message` is valid only during the call
- * (copy it to keep it) and never contains patient data. The callback is called on the thread that
- * made the library call; when one handle is used from several threads, it must be thread-safe.
- */
-typedef void (*lienthong_log_callback)(void *user, lienthong_log_level level, lienthong_str message);
 
 #ifdef __cplusplus
 extern "C" {
@@ -511,6 +655,33 @@ size_t lienthong_error_finding_count(const lienthong_error *err);
 const lienthong_finding *lienthong_error_finding(const lienthong_error *err, size_t index);
 
 /**
+ * The gateway's result code (`maKetQua`) behind a 5xxx error: `401` for a wrong password,
+ * `123`/`124`/`125` for a rejected file, ... Empty when the gateway gave none (a network error),
+ * for other errors, and for NULL. Valid until the error is freed.
+ */
+lienthong_str lienthong_error_gateway_code(const lienthong_error *err);
+
+/**
+ * The gateway's own message behind a rejection (`LIENTHONG_STATUS_GATEWAY_REJECTED`), written by
+ * the gateway for the facility's staff (usually Vietnamese). Empty otherwise, and for NULL. Valid
+ * until the error is freed.
+ */
+lienthong_str lienthong_error_gateway_message(const lienthong_error *err);
+
+/**
+ * Whether trying the same call again later may succeed (network failures, timeouts, server
+ * errors). False for rejections, configuration and login errors, other errors, and NULL.
+ */
+bool lienthong_error_is_transient(const lienthong_error *err);
+
+/**
+ * Whether the request may have reached the gateway and been processed although no answer came
+ * back (a timeout or a lost connection after sending, a server error). Sending the same bytes
+ * again is safe: the gateway keeps the latest version of each `MA_LK`. False for NULL.
+ */
+bool lienthong_error_outcome_unknown(const lienthong_error *err);
+
+/**
  * Frees an error. NULL is fine.
  */
 void lienthong_error_free(lienthong_error *err);
@@ -531,6 +702,226 @@ size_t lienthong_bytes_len(const lienthong_bytes *bytes);
  * Frees a buffer. NULL is fine.
  */
 void lienthong_bytes_free(lienthong_bytes *bytes);
+
+/**
+ * A gateway client for `url` (`https://egw.baohiemxahoi.gov.vn`; plain `http://` only to a
+ * loopback address such as the sandbox) and the account of `facility` (`maCSKCB`, 5 characters):
+ * `username` (NULL: the conventional `<facility>_BV`) with `password`. The password is copied
+ * into memory that is wiped when the gateway is freed (only its MD5 is ever sent); the caller's
+ * buffer is not kept. Nothing is sent yet. A configuration that cannot be used gives
+ * `LIENTHONG_STATUS_GATEWAY_CONFIG`.
+ *
+ * Defaults: connect timeout 5 s, request timeout 60 s, 5 attempts per call for transient
+ * failures (backoff 0.5 s doubling up to 30 s, 300 s in all); no clerk (needed for card checks).
+ */
+lienthong_status lienthong_gateway_new(const char *url,
+                                       const char *facility,
+                                       const char *username,
+                                       const char *password,
+                                       lienthong_gateway **gateway_out,
+                                       lienthong_error **err_out);
+
+/**
+ * Sets the clerk whose full name (as registered) and 12-digit CCCD go with card checks
+ * (`hoTenCb`, `cccdCb`). Required by `lienthong_gateway_check_card`.
+ */
+lienthong_status lienthong_gateway_set_officer(lienthong_gateway *gateway,
+                                               const char *name,
+                                               const char *cccd,
+                                               lienthong_error **err_out);
+
+/**
+ * Trusts one more root certificate (PEM text), for a gateway whose certificate does not chain
+ * to the system's roots (the sandbox's `--cert-out` file, a hospital's TLS proxy). An unreadable
+ * PEM gives `LIENTHONG_STATUS_GATEWAY_CONFIG` and changes nothing.
+ */
+lienthong_status lienthong_gateway_add_root_pem(lienthong_gateway *gateway,
+                                                const char *pem,
+                                                lienthong_error **err_out);
+
+/**
+ * Sets the time allowed to connect and for one request (sending to the end of the answer), in
+ * milliseconds; 0 keeps the current value.
+ */
+lienthong_status lienthong_gateway_set_timeouts(lienthong_gateway *gateway,
+                                                uint64_t connect_ms,
+                                                uint64_t request_ms,
+                                                lienthong_error **err_out);
+
+/**
+ * Sets how transient failures (network, timeouts, server errors) of one call are retried:
+ * `max_attempts` in all (1: no retry; 0 is refused), a backoff starting at `base_delay_ms` and
+ * doubling (with jitter) up to `max_delay_ms`, and no new attempt `deadline_ms` after the first.
+ * Rejections and login errors are never retried.
+ */
+lienthong_status lienthong_gateway_set_retry(lienthong_gateway *gateway,
+                                             uint32_t max_attempts,
+                                             uint64_t base_delay_ms,
+                                             uint64_t max_delay_ms,
+                                             uint64_t deadline_ms,
+                                             lienthong_error **err_out);
+
+/**
+ * Sets the log callback of the gateway (NULL: no logging), as `lienthong_validator_set_log`.
+ * Messages (logins, answers, retries, outbox steps) never hold credentials, tokens or patient
+ * data. They are passed on the thread that made the call.
+ */
+lienthong_status lienthong_gateway_set_log(lienthong_gateway *gateway,
+                                           lienthong_log_callback callback,
+                                           void *user,
+                                           lienthong_log_level max_level,
+                                           lienthong_error **err_out);
+
+/**
+ * Frees a gateway: stops its runtime (waiting for its threads) and wipes the password. NULL is
+ * fine. No other thread may be using it.
+ */
+void lienthong_gateway_free(lienthong_gateway *gateway);
+
+/**
+ * Logs in now (`/api/token/take`), replacing any session. Not needed before other calls, which
+ * log in when they must; useful to check an account. A wrong username or password gives
+ * `LIENTHONG_STATUS_GATEWAY_SESSION` with the gateway's code (`401`).
+ */
+lienthong_status lienthong_gateway_login(const lienthong_gateway *gateway,
+                                         lienthong_error **err_out);
+
+/**
+ * Checks a card (`KQNhanLichSuKCB2024`): `card` is the 15-character card number (or the 10-digit
+ * social-insurance number, or the 12-digit CCCD), `name` the full name with diacritics,
+ * `birth_date` `dd/MM/yyyy` (or `yyyy`). Needs the clerk (`lienthong_gateway_set_officer`).
+ *
+ * Every answer about the card (valid, expired, wrong name, ...) is a success: read it from the
+ * result. Request errors (the clerk not registered, malformed parameters) give
+ * `LIENTHONG_STATUS_GATEWAY_REJECTED` with the code.
+ */
+lienthong_status lienthong_gateway_check_card(const lienthong_gateway *gateway,
+                                              const char *card,
+                                              const char *name,
+                                              const char *birth_date,
+                                              lienthong_card_check **check_out,
+                                              lienthong_error **err_out);
+
+/**
+ * The gateway's code (`maKetQua`): `000` valid, `001`/`002` valid (check an identity document),
+ * `003`/`004` a new card was issued, `010` expired, `050` no such card, `060`/`061` wrong name,
+ * `070` wrong birth date, ... Empty for NULL. Valid until the card check is freed (as every view
+ * below).
+ */
+lienthong_str lienthong_card_check_code(const lienthong_card_check *check);
+
+/**
+ * Whether the visit may be covered (codes `000` to `004`). False for NULL.
+ */
+bool lienthong_card_check_is_usable(const lienthong_card_check *check);
+
+/**
+ * What the code means, in Vietnamese.
+ */
+lienthong_str lienthong_card_check_meaning_vi(const lienthong_card_check *check);
+
+/**
+ * What the code means, in English.
+ */
+lienthong_str lienthong_card_check_meaning_en(const lienthong_card_check *check);
+
+/**
+ * The gateway's note on the card (`ghiChu`), to show to staff as it is. Empty when absent.
+ */
+lienthong_str lienthong_card_check_note(const lienthong_card_check *check);
+
+/**
+ * The card number the gateway holds (`maThe`). Empty when absent.
+ */
+lienthong_str lienthong_card_check_card(const lienthong_card_check *check);
+
+/**
+ * Start of the card's validity, `dd/MM/yyyy` (`gtTheTu`). Empty when absent.
+ */
+lienthong_str lienthong_card_check_valid_from(const lienthong_card_check *check);
+
+/**
+ * End of the card's validity, `dd/MM/yyyy` (`gtTheDen`). Empty when absent.
+ */
+lienthong_str lienthong_card_check_valid_to(const lienthong_card_check *check);
+
+/**
+ * The registered primary-care facility (`maDKBD`). Empty when absent.
+ */
+lienthong_str lienthong_card_check_primary_facility(const lienthong_card_check *check);
+
+/**
+ * For codes `003`/`004`: the new card (`maTheMoi`). Empty otherwise.
+ */
+lienthong_str lienthong_card_check_new_card(const lienthong_card_check *check);
+
+/**
+ * For codes `003`/`004`: start of the new card's validity (`gtTheTuMoi`). Empty otherwise.
+ */
+lienthong_str lienthong_card_check_new_valid_from(const lienthong_card_check *check);
+
+/**
+ * For codes `003`/`004`: end of the new card's validity (`gtTheDenMoi`). Empty otherwise.
+ */
+lienthong_str lienthong_card_check_new_valid_to(const lienthong_card_check *check);
+
+/**
+ * Frees a card check. NULL is fine.
+ */
+void lienthong_card_check_free(lienthong_card_check *check);
+
+/**
+ * Sends one claim file (`len` bytes at `data`: a `GIAMDINHHS` envelope, signed, as from
+ * `lienthong_sign`) straight to the gateway (`loaiHoSo=130`), to the endpoint of the file's rule
+ * pack, retrying transient failures. Blocks until the gateway answers or retries run out.
+ *
+ * Nothing is recorded: prefer the outbox (`lienthong_outbox_enqueue_claims` and
+ * `lienthong_outbox_dispatch`), which keeps every file and its fate across restarts. A file the
+ * gateway refuses gives `LIENTHONG_STATUS_GATEWAY_REJECTED` with its code and message.
+ */
+lienthong_status lienthong_gateway_submit(const lienthong_gateway *gateway,
+                                          const uint8_t *data,
+                                          size_t len,
+                                          lienthong_receipt **receipt_out,
+                                          lienthong_error **err_out);
+
+/**
+ * Sends one check-in document (`loaiHoSo=0`, `len` bytes at `data`) to the check-in function of
+ * `generation` (`"4750"` or `"3176"`; NULL: from the file, else `"3176"`), retrying transient
+ * failures, as `lienthong_gateway_submit`.
+ */
+lienthong_status lienthong_gateway_check_in(const lienthong_gateway *gateway,
+                                            const uint8_t *data,
+                                            size_t len,
+                                            const char *generation,
+                                            lienthong_receipt **receipt_out,
+                                            lienthong_error **err_out);
+
+/**
+ * The gateway's code (`maKetQua`, `200`). Empty for NULL. Valid until the receipt is freed (as
+ * every view below).
+ */
+lienthong_str lienthong_receipt_code(const lienthong_receipt *receipt);
+
+/**
+ * The transaction id (`maGiaoDich`).
+ */
+lienthong_str lienthong_receipt_ma_giao_dich(const lienthong_receipt *receipt);
+
+/**
+ * When the gateway received the file, `yyyyMMddHHmmss` local time (`thoiGianTiepNhan`).
+ */
+lienthong_str lienthong_receipt_thoi_gian_tiep_nhan(const lienthong_receipt *receipt);
+
+/**
+ * The gateway's message (`thongDiep`).
+ */
+lienthong_str lienthong_receipt_message(const lienthong_receipt *receipt);
+
+/**
+ * Frees a receipt. NULL is fine.
+ */
+void lienthong_receipt_free(lienthong_receipt *receipt);
 
 /**
  * A new, empty `HOSO`, owned by the caller.
@@ -608,6 +999,228 @@ lienthong_status lienthong_hoso_record(const lienthong_hoso *hoso,
                                        size_t row,
                                        lienthong_record **record_out,
                                        lienthong_error **err_out);
+
+/**
+ * Opens the outbox database at `path` (UTF-8), creating it (and its folder) when missing.
+ * Sends that a stopped process left under way become `unknown`, to be sent again.
+ */
+lienthong_status lienthong_outbox_open(const char *path,
+                                       lienthong_outbox **outbox_out,
+                                       lienthong_error **err_out);
+
+/**
+ * Frees an outbox handle (the database stays). NULL is fine. No other thread may be using it.
+ */
+void lienthong_outbox_free(lienthong_outbox *outbox);
+
+/**
+ * Sets how `lienthong_outbox_dispatch` sends: `max_attempts` per file before it is `dead` (0 is
+ * refused), the backoff between attempts of one file (from `base_delay_ms`, doubling with jitter
+ * up to `max_delay_ms`), whether to `wait` for files whose next attempt is later (false: return
+ * as soon as nothing is due), and the longest a dispatch runs (`deadline_ms`).
+ */
+lienthong_status lienthong_outbox_set_dispatch_options(lienthong_outbox *outbox,
+                                                       uint32_t max_attempts,
+                                                       uint64_t base_delay_ms,
+                                                       uint64_t max_delay_ms,
+                                                       bool wait,
+                                                       uint64_t deadline_ms,
+                                                       lienthong_error **err_out);
+
+/**
+ * Writes the claim files of an envelope (`len` bytes at `data`, a `GIAMDINHHS` document) to the
+ * outbox, one file per `HOSO` (the gateway takes one visit per file), each signed with `signer`
+ * when it is not NULL (an envelope with one already signed `HOSO` and a NULL signer is kept as it
+ * is). `source` (NULL allowed) is a file name recorded with each entry. Returns only once every
+ * file is on disk; nothing is sent.
+ *
+ * Each file becomes version 1, 2, ... of its (facility, `MA_LK`); a new version replaces an older
+ * one not sent yet, and the same bytes as the latest version are not written twice
+ * (`lienthong_enqueued_list_duplicate`). All files are prepared (and signed) before the first is
+ * written, so a parse or signing error writes nothing; a storage error may leave the first files
+ * written.
+ */
+lienthong_status lienthong_outbox_enqueue_claims(const lienthong_outbox *outbox,
+                                                 const uint8_t *data,
+                                                 size_t len,
+                                                 const lienthong_signer *signer,
+                                                 const char *source,
+                                                 lienthong_enqueued_list **list_out,
+                                                 lienthong_error **err_out);
+
+/**
+ * Writes the check-in documents derived from an envelope's visits (one per `HOSO`, signed with
+ * `signer` when not NULL) to the outbox, as `lienthong_outbox_enqueue_claims`. Visits with no
+ * check-in (emergencies, QĐ 130 files of 2023) are skipped, so the list may be shorter than the
+ * envelope.
+ */
+lienthong_status lienthong_outbox_enqueue_checkins(const lienthong_outbox *outbox,
+                                                   const uint8_t *data,
+                                                   size_t len,
+                                                   const lienthong_signer *signer,
+                                                   const char *source,
+                                                   lienthong_enqueued_list **list_out,
+                                                   lienthong_error **err_out);
+
+/**
+ * The number of files in the list (0 for NULL).
+ */
+size_t lienthong_enqueued_list_count(const lienthong_enqueued_list *list);
+
+/**
+ * The outbox entry id of file `index` (from 0), for `lienthong_outbox_get`; 0 for NULL or an
+ * index out of range.
+ */
+int64_t lienthong_enqueued_list_id(const lienthong_enqueued_list *list, size_t index);
+
+/**
+ * The version of file `index` within its `MA_LK` (1, 2, ...); 0 for NULL or out of range.
+ */
+uint32_t lienthong_enqueued_list_version(const lienthong_enqueued_list *list, size_t index);
+
+/**
+ * Whether file `index` had the same bytes as the latest version already in the outbox (nothing
+ * new was written). False for NULL or out of range.
+ */
+bool lienthong_enqueued_list_duplicate(const lienthong_enqueued_list *list, size_t index);
+
+/**
+ * Which `HOSO` of the envelope file `index` came from (from 1); 0 for NULL or out of range.
+ */
+size_t lienthong_enqueued_list_hoso_index(const lienthong_enqueued_list *list, size_t index);
+
+/**
+ * The `MA_LK` of file `index`. Empty for NULL or out of range. Valid until the list is freed.
+ */
+lienthong_str lienthong_enqueued_list_ma_lk(const lienthong_enqueued_list *list, size_t index);
+
+/**
+ * Frees an enqueued list. NULL is fine.
+ */
+void lienthong_enqueued_list_free(lienthong_enqueued_list *list);
+
+/**
+ * Sends every due file of the outbox through `gateway`, check-ins first, oldest first, one at a
+ * time, recording each attempt; blocks until nothing is left to send (or, with the `wait` dispatch
+ * option, the default, until every file is settled or the deadline passes). `progress` (NULL
+ * allowed) is called after each attempt with `user`. The summary is written to `*summary_out`.
+ *
+ * A rejected file is recorded and the dispatch goes on: that is a success, counted in
+ * `rejected`. The dispatch stops early with the gateway's status when the account cannot log in
+ * (`LIENTHONG_STATUS_GATEWAY_SESSION`), the TLS certificate is refused or the configuration is
+ * unusable: those failures are not the files', which stay in the outbox for a later dispatch.
+ * `LIENTHONG_STATUS_OUTBOX_STORAGE` means the database failed.
+ */
+lienthong_status lienthong_outbox_dispatch(const lienthong_outbox *outbox,
+                                           const lienthong_gateway *gateway,
+                                           lienthong_dispatch_progress progress,
+                                           void *user,
+                                           lienthong_dispatch_summary *summary_out,
+                                           lienthong_error **err_out);
+
+/**
+ * Reads entry `id` (from `lienthong_enqueued_list_id`) as it stands now, into a new handle.
+ * `LIENTHONG_STATUS_OUTBOX_NOT_FOUND` when there is no such entry.
+ */
+lienthong_status lienthong_outbox_get(const lienthong_outbox *outbox,
+                                      int64_t id,
+                                      lienthong_outbox_entry **entry_out,
+                                      lienthong_error **err_out);
+
+/**
+ * Makes `dead` entries of `ma_lk` (NULL: of every `MA_LK`) pending again with fresh attempts, and
+ * entries waiting for a backoff due now; the next dispatch sends them. Rejected entries are not
+ * retried: fix the data and enqueue a new version. `*changed_out` (NULL allowed) receives how many
+ * entries changed.
+ */
+lienthong_status lienthong_outbox_retry(const lienthong_outbox *outbox,
+                                        const char *ma_lk,
+                                        size_t *changed_out,
+                                        lienthong_error **err_out);
+
+/**
+ * The entry's id (0 for NULL).
+ */
+int64_t lienthong_outbox_entry_id(const lienthong_outbox_entry *entry);
+
+/**
+ * The entry's version within its (facility, kind, `MA_LK`): 1, 2, ... (0 for NULL).
+ */
+uint32_t lienthong_outbox_entry_version(const lienthong_outbox_entry *entry);
+
+/**
+ * The attempts made so far (0 for NULL).
+ */
+uint32_t lienthong_outbox_entry_attempts(const lienthong_outbox_entry *entry);
+
+/**
+ * The state: `pending`, `sending`, `unknown` (to be sent again), `accepted`, `rejected`, `dead`
+ * or `superseded`. Empty for NULL. Valid while the entry is (as every view below).
+ */
+lienthong_str lienthong_outbox_entry_state(const lienthong_outbox_entry *entry);
+
+/**
+ * The state in Vietnamese, for staff (`đã tiếp nhận`, `bị từ chối`, ...).
+ */
+lienthong_str lienthong_outbox_entry_state_vi(const lienthong_outbox_entry *entry);
+
+/**
+ * Whether the entry will not change any more by itself (accepted, rejected, dead, superseded).
+ * False for NULL.
+ */
+bool lienthong_outbox_entry_is_final(const lienthong_outbox_entry *entry);
+
+/**
+ * The kind: `claim` or `checkin`.
+ */
+lienthong_str lienthong_outbox_entry_kind(const lienthong_outbox_entry *entry);
+
+/**
+ * The endpoint generation: `130`, `4750` or `3176`.
+ */
+lienthong_str lienthong_outbox_entry_generation(const lienthong_outbox_entry *entry);
+
+/**
+ * The facility code (`maCSKCB`).
+ */
+lienthong_str lienthong_outbox_entry_facility(const lienthong_outbox_entry *entry);
+
+/**
+ * The `MA_LK`.
+ */
+lienthong_str lienthong_outbox_entry_ma_lk(const lienthong_outbox_entry *entry);
+
+/**
+ * The gateway's last code (`200`, or the code of a rejection). Empty when none yet.
+ */
+lienthong_str lienthong_outbox_entry_code(const lienthong_outbox_entry *entry);
+
+/**
+ * The gateway's last message (the reason of a rejection). Empty when none.
+ */
+lienthong_str lienthong_outbox_entry_message(const lienthong_outbox_entry *entry);
+
+/**
+ * The transaction id of the accepted file (`maGiaoDich`). Empty until accepted.
+ */
+lienthong_str lienthong_outbox_entry_ma_giao_dich(const lienthong_outbox_entry *entry);
+
+/**
+ * When the gateway received the accepted file, `yyyyMMddHHmmss` (`thoiGianTiepNhan`). Empty
+ * until accepted.
+ */
+lienthong_str lienthong_outbox_entry_thoi_gian_tiep_nhan(const lienthong_outbox_entry *entry);
+
+/**
+ * The last error (class and text; never credentials or patient data). Empty when none.
+ */
+lienthong_str lienthong_outbox_entry_last_error(const lienthong_outbox_entry *entry);
+
+/**
+ * Frees an entry from `lienthong_outbox_get`. NULL is fine. Never free the entries passed to
+ * a progress callback.
+ */
+void lienthong_outbox_entry_free(lienthong_outbox_entry *entry);
 
 /**
  * Starts a builder for table `table` (`XML0` for the check-in table, `XML1` ... `XML15`).

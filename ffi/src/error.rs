@@ -13,7 +13,8 @@ use lienthong::validate::Finding;
 /// - 3xxx: validation (a value that does not fit its field, a record that does not build, a rules
 ///   file that cannot be used).
 /// - 4xxx: signing and verifying.
-/// - 5xxx: reserved for the gateway client (submission, outbox); not used by this version.
+/// - 5xxx: the BHXH gateway (`lienthong_gateway_*`: one status per failure class) and the outbox
+///   (`lienthong_outbox_*`).
 /// - 9xxx: a bug inside the library (a caught panic); the call had no effect that can be relied on.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +61,34 @@ pub enum lienthong_status {
     /// The signature could not be checked (not signed, malformed, unsupported algorithm). A
     /// signature that is checked and found invalid is not an error: see `lienthong_verification`.
     Verify = 4005,
-    // 5xxx: reserved for the gateway client (`lienthong_gateway_*`): connection, authentication,
-    // rejection by the gateway, outbox storage. Numbers will be assigned with that API.
+    /// The gateway configuration cannot be used (a bad URL, plain `http://` to a remote host, a
+    /// facility code that is not 5 characters, an unreadable root certificate, no clerk for a card
+    /// check). Nothing was sent.
+    GatewayConfig = 5001,
+    /// The gateway could not be reached, or the connection broke. See
+    /// `lienthong_error_outcome_unknown`: the request may have arrived.
+    GatewayTransport = 5002,
+    /// The gateway did not answer in time (the request may have arrived).
+    GatewayTimeout = 5003,
+    /// The TLS certificate or handshake was refused (an untrusted server: see
+    /// `lienthong_gateway_add_root_pem`).
+    GatewayTls = 5004,
+    /// The account could not log in, or the gateway refused the session (wrong username or
+    /// password, wrong facility, a locked account). `lienthong_error_gateway_code` gives the code.
+    GatewaySession = 5005,
+    /// The gateway refused the file or the request for its content; never retried: fix the data.
+    /// `lienthong_error_gateway_code` and `lienthong_error_gateway_message` give the gateway's code
+    /// (`123` structure, `124` content, `125` signature, ...) and message.
+    GatewayRejected = 5006,
+    /// The gateway (or a proxy before it) failed: HTTP 5xx or `maKetQua` 500. The request may
+    /// have been processed.
+    GatewayServer = 5007,
+    /// The gateway's answer could not be understood.
+    GatewayInvalidResponse = 5008,
+    /// The outbox database could not be opened, read or written.
+    OutboxStorage = 5009,
+    /// No outbox entry with that id.
+    OutboxNotFound = 5010,
     /// A panic was caught inside the library. Please report it.
     Panic = 9001,
     /// An internal error (a bug); please report it.
@@ -92,6 +119,16 @@ impl lienthong_status {
             S::Sign => "the document could not be signed",
             S::SigningDevice => "the signing device failed",
             S::Verify => "the signature could not be checked",
+            S::GatewayConfig => "the gateway configuration cannot be used",
+            S::GatewayTransport => "the gateway could not be reached",
+            S::GatewayTimeout => "the gateway did not answer in time",
+            S::GatewayTls => "TLS error talking to the gateway",
+            S::GatewaySession => "the gateway refused the login or the session",
+            S::GatewayRejected => "the gateway rejected the file or the request",
+            S::GatewayServer => "the gateway failed (server error)",
+            S::GatewayInvalidResponse => "the gateway's answer could not be understood",
+            S::OutboxStorage => "the outbox database could not be used",
+            S::OutboxNotFound => "no such outbox entry",
             S::Panic => "internal error: a panic was caught (please report it)",
             S::Internal => "internal error (please report it)",
         }
@@ -122,6 +159,16 @@ pub extern "C" fn lienthong_status_description(status: u32) -> lienthong_str {
             lienthong_status::Sign,
             lienthong_status::SigningDevice,
             lienthong_status::Verify,
+            lienthong_status::GatewayConfig,
+            lienthong_status::GatewayTransport,
+            lienthong_status::GatewayTimeout,
+            lienthong_status::GatewayTls,
+            lienthong_status::GatewaySession,
+            lienthong_status::GatewayRejected,
+            lienthong_status::GatewayServer,
+            lienthong_status::GatewayInvalidResponse,
+            lienthong_status::OutboxStorage,
+            lienthong_status::OutboxNotFound,
             lienthong_status::Panic,
             lienthong_status::Internal,
         ];
@@ -140,6 +187,19 @@ pub(crate) struct Error {
     pub(crate) message_vi: String,
     pub(crate) message_en: String,
     pub(crate) findings: Vec<Finding>,
+    /// What the gateway said, for gateway errors.
+    pub(crate) gateway: Option<Box<GatewayDetail>>,
+}
+
+/// The gateway's side of a gateway error.
+#[derive(Debug, Default)]
+pub(crate) struct GatewayDetail {
+    /// `maKetQua`, when the gateway gave one.
+    pub(crate) code: String,
+    /// The gateway's message (`thongDiep`/`ghiChu`) for rejections.
+    pub(crate) message: String,
+    pub(crate) transient: bool,
+    pub(crate) outcome_unknown: bool,
 }
 
 impl Error {
@@ -153,6 +213,7 @@ impl Error {
             message_vi: vi.into(),
             message_en: en.into(),
             findings: Vec::new(),
+            gateway: None,
         }
     }
 
@@ -271,6 +332,63 @@ pub unsafe extern "C" fn lienthong_error_finding(
         unsafe { try_ref(err) }
             .and_then(|e| e.findings.get(index))
             .map_or(std::ptr::null(), to_ptr::<lienthong_finding>)
+    })
+}
+
+/// The gateway's result code (`maKetQua`) behind a 5xxx error: `401` for a wrong password,
+/// `123`/`124`/`125` for a rejected file, ... Empty when the gateway gave none (a network error),
+/// for other errors, and for NULL. Valid until the error is freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_error_gateway_code(
+    err: *const lienthong_error,
+) -> lienthong_str {
+    boundary_or(lienthong_str::empty(), || {
+        // SAFETY: the caller passes NULL or a live error.
+        unsafe { try_ref(err) }
+            .and_then(|e| e.gateway.as_ref())
+            .map_or(lienthong_str::empty(), |g| lienthong_str::from_str(&g.code))
+    })
+}
+
+/// The gateway's own message behind a rejection (`LIENTHONG_STATUS_GATEWAY_REJECTED`), written by
+/// the gateway for the facility's staff (usually Vietnamese). Empty otherwise, and for NULL. Valid
+/// until the error is freed.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_error_gateway_message(
+    err: *const lienthong_error,
+) -> lienthong_str {
+    boundary_or(lienthong_str::empty(), || {
+        // SAFETY: the caller passes NULL or a live error.
+        unsafe { try_ref(err) }
+            .and_then(|e| e.gateway.as_ref())
+            .map_or(lienthong_str::empty(), |g| {
+                lienthong_str::from_str(&g.message)
+            })
+    })
+}
+
+/// Whether trying the same call again later may succeed (network failures, timeouts, server
+/// errors). False for rejections, configuration and login errors, other errors, and NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_error_is_transient(err: *const lienthong_error) -> bool {
+    boundary_or(false, || {
+        // SAFETY: the caller passes NULL or a live error.
+        unsafe { try_ref(err) }
+            .and_then(|e| e.gateway.as_ref())
+            .is_some_and(|g| g.transient)
+    })
+}
+
+/// Whether the request may have reached the gateway and been processed although no answer came
+/// back (a timeout or a lost connection after sending, a server error). Sending the same bytes
+/// again is safe: the gateway keeps the latest version of each `MA_LK`. False for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn lienthong_error_outcome_unknown(err: *const lienthong_error) -> bool {
+    boundary_or(false, || {
+        // SAFETY: the caller passes NULL or a live error.
+        unsafe { try_ref(err) }
+            .and_then(|e| e.gateway.as_ref())
+            .is_some_and(|g| g.outcome_unknown)
     })
 }
 

@@ -15,7 +15,8 @@
 //! - A panic never unwinds into C: it is caught and becomes `LIENTHONG_STATUS_PANIC` (9001), or a
 //!   neutral value (NULL, 0, false, an empty string) for functions without a status.
 //! - There is no global state: logging and options are set per handle. Each handle documents what
-//!   may be done with it from several threads.
+//!   may be done with it from several threads. Gateway calls block the caller on a runtime owned
+//!   by the `lienthong_gateway` handle.
 
 // C-facing names follow C conventions (`lienthong_envelope`, `lienthong_status`).
 #![allow(non_camel_case_types)]
@@ -23,8 +24,10 @@
 mod envelope;
 mod error;
 mod ffi;
+mod gateway;
 mod hoso;
 mod log;
+mod outbox;
 mod record;
 mod sign;
 mod validate;
@@ -32,8 +35,13 @@ mod validate;
 pub use envelope::lienthong_envelope;
 pub use error::{lienthong_error, lienthong_status};
 pub use ffi::{lienthong_bytes, lienthong_str};
+pub use gateway::{lienthong_card_check, lienthong_gateway, lienthong_receipt};
 pub use hoso::lienthong_hoso;
 pub use log::{lienthong_log_callback, lienthong_log_level};
+pub use outbox::{
+    lienthong_dispatch_progress, lienthong_dispatch_summary, lienthong_enqueued_list,
+    lienthong_outbox, lienthong_outbox_entry,
+};
 pub use record::{lienthong_builder, lienthong_record};
 pub use sign::{lienthong_sign_callback, lienthong_signer, lienthong_verification};
 pub use validate::{lienthong_finding, lienthong_report, lienthong_severity, lienthong_validator};
@@ -132,6 +140,11 @@ mod tests {
         shareable::<validate::Validator>();
         shareable::<sign::SignerCell>();
         shareable::<error::Error>();
+        shareable::<gateway::GatewayCell>();
+        shareable::<gateway::CardCheckCell>();
+        shareable::<outbox::OutboxCell>();
+        shareable::<lienthong_connectors::outbox::Entry>();
+        shareable::<lienthong_connectors::bhxh::Receipt>();
         shareable::<Vec<u8>>();
     }
 

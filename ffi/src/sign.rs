@@ -91,7 +91,7 @@ pub(crate) struct SignerCell {
 }
 
 impl SignerCell {
-    fn signer(&self) -> &dyn Signer {
+    pub(crate) fn signer(&self) -> &dyn Signer {
         match &self.key {
             Key::File(k) => k.as_ref(),
             Key::Callback(c) => c,
