@@ -269,3 +269,59 @@ async fn card_checks_map_every_code_to_a_typed_status() {
     assert_eq!(err.code(), Some("054"), "{err}");
     sb.shutdown().await;
 }
+
+#[tokio::test]
+async fn each_file_goes_to_the_endpoint_of_its_rule_pack() {
+    let sb = Sandbox::start(sandbox_config()).await.unwrap();
+    let client = client_for(&sb, |_| {});
+    for (year, want) in [
+        (2024, lienthong_connectors::sandbox::Generation::Qd4750),
+        (2025, lienthong_connectors::sandbox::Generation::Qd3176),
+    ] {
+        let file = lienthong::gen::generate(&lienthong::gen::GenOptions {
+            hoso: 1,
+            seed: 71,
+            facility: FACILITY.into(),
+            year,
+            month: 9,
+            ..Default::default()
+        });
+        let p = &lienthong_connectors::prepare::claim_files(&file, Some(&signer().0)).unwrap()[0];
+        assert_eq!(client.submit(&p.bytes).await.unwrap().code, "200");
+        let last = sb.submissions().pop().unwrap();
+        assert_eq!(last.route, Route::Submit(want), "{year}");
+        assert_eq!(last.loai_ho_so, "130");
+    }
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn old_qd4210_files_can_be_replayed() {
+    let sb = Sandbox::start(sandbox_config()).await.unwrap();
+    let client = client_for(&sb, |_| {});
+    // The legacy function takes the file as it is (a JSON base64 string body).
+    let p = &claim_parts(1, 72)[0];
+    let r = client.submit_4210(&p.bytes).await;
+    let recorded = sb.requests();
+    let last = recorded.last().unwrap();
+    assert_eq!(last.route, Route::Legacy4210);
+    let receipt = r.unwrap();
+    assert!(!receipt.ma_giao_dich.is_empty());
+    assert_eq!(
+        last.fields.get("maCSKCB").map(String::as_str),
+        None,
+        "query, not body"
+    );
+    // A file of another facility is refused for its content, not retried.
+    let other = lienthong::gen::generate(&lienthong::gen::GenOptions {
+        hoso: 1,
+        seed: 73,
+        facility: "79001".into(),
+        ..Default::default()
+    });
+    let before = sb.requests().len();
+    let err = client.submit_4210(&other).await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::Rejected, "{err}");
+    assert_eq!(sb.requests().len() - before, 1);
+    sb.shutdown().await;
+}
