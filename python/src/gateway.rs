@@ -133,14 +133,7 @@ impl Gateway {
         py: Python<'py>,
         data: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let bytes = Input::extract(data)?
-            .into_bytes()
-            .map_err(|e| open_failed(py, e))?;
-        let (client, rt) = (self.client.clone(), self.rt.clone());
-        let r = py
-            .detach(move || rt.block_on(client.submit(&bytes)))
-            .map_err(|e| gateway_error(py, &e))?;
-        receipt_dict(py, &r)
+        self.send(py, data, FileKind::Claim)
     }
 
     /// Sends one check-in document directly, without the outbox; returns the receipt.
@@ -149,14 +142,7 @@ impl Gateway {
         py: Python<'py>,
         data: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let bytes = Input::extract(data)?
-            .into_bytes()
-            .map_err(|e| open_failed(py, e))?;
-        let (client, rt) = (self.client.clone(), self.rt.clone());
-        let r = py
-            .detach(move || rt.block_on(client.check_in(&bytes, Generation::Qd3176)))
-            .map_err(|e| gateway_error(py, &e))?;
-        receipt_dict(py, &r)
+        self.send(py, data, FileKind::CheckIn)
     }
 
     fn __repr__(&self) -> String {
@@ -165,6 +151,31 @@ impl Gateway {
             self.client.config().base_url,
             self.client.config().account.username
         )
+    }
+}
+
+impl Gateway {
+    fn send<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyAny>,
+        kind: FileKind,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let bytes = Input::extract(data)?
+            .into_bytes()
+            .map_err(|e| open_failed(py, e))?;
+        let (client, rt) = (self.client.clone(), self.rt.clone());
+        let r = py
+            .detach(move || {
+                rt.block_on(async {
+                    match kind {
+                        FileKind::Claim => client.submit(&bytes).await,
+                        FileKind::CheckIn => client.check_in(&bytes, Generation::Qd3176).await,
+                    }
+                })
+            })
+            .map_err(|e| gateway_error(py, &e))?;
+        receipt_dict(py, &r)
     }
 }
 
