@@ -51,14 +51,14 @@ def _compare_envelopes(expected: bytes, actual: bytes) -> list[Diff]:
         for table in sorted(set(w) | set(g)):
             wr, gr = _rows(w.get(table) or []), _rows(g.get(table) or [])
             for stt in sorted(set(wr) | set(gr)):
-                where = f"{ma_lk}/{table}[{stt}]"
+                where = f"{ma_lk}/{table.upper()}[{stt}]"
                 if stt not in gr or stt not in wr:
                     diffs.append((where, "", "row" if stt in wr else "none", "row" if stt in gr else "none"))
                     continue
                 for el in sorted(set(wr[stt]) | set(gr[stt])):
                     a, b = wr[stt].get(el), gr[stt].get(el)
                     if a != b:
-                        diffs.append((where, el, str(a), str(b)))
+                        diffs.append((where, el.upper(), str(a), str(b)))
     return diffs
 
 
@@ -99,9 +99,12 @@ def run_case(case_dir: Path, vendor_dir: Path) -> tuple[str, list[str]]:
         return "error", [f"parse: {e}"]
     reasons = [f"{i.rule} {i.path}: {i.message_en}" for i in report.errors]
     if meta.get("signature_required"):
-        v = lienthong.verify(actual)
-        if not (v.valid and v.covers_whole_document):
-            reasons.append("signature missing, invalid or partial")
+        try:
+            v = lienthong.verify(actual)
+            if not (v.valid and v.covers_whole_document):
+                reasons.append("signature invalid or partial")
+        except lienthong.SignatureError as e:
+            reasons.append(f"signature: {e}")
     is_envelope = b"<GIAMDINHHS" in expected[:512]
     diffs = (_compare_envelopes if is_envelope else _compare_documents)(expected, actual)
     reasons += [f"{w} {el}: expected {a!r}, got {b!r}" for w, el, a, b in diffs]

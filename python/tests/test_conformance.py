@@ -25,10 +25,27 @@ def _runner() -> ModuleType:
     return mod
 
 
+KEYS = ROOT / "conformance" / "tests" / "keys"
+
+
 def _vendor_dir(tmp: Path) -> Path:
+    """What a conforming vendor produces: each reference, signed where the case asks for it."""
+    import json
+
+    import lienthong
+
     for case in CASES.iterdir():
-        if (case / "expected.xml").is_file():
-            shutil.copy(case / "expected.xml", tmp / f"{case.name}.xml")
+        if not (case / "expected.xml").is_file():
+            continue
+        out = tmp / f"{case.name}.xml"
+        meta = json.loads((case / "case.json").read_text(encoding="utf-8"))
+        if meta.get("signature_required"):
+            signed = lienthong.sign(
+                case / "expected.xml", KEYS / "vendor.key.pem", cert_path=KEYS / "vendor.crt.pem"
+            )
+            out.write_bytes(signed)
+        else:
+            shutil.copy(case / "expected.xml", out)
     return tmp
 
 
