@@ -63,6 +63,7 @@ cflags=(-std=c11 -Wall -Wextra -Werror -g -I ffi/include)
 dyn=(-L "$lib" -llienthong_ffi "-Wl,-rpath,$lib")
 gcc "${cflags[@]}" examples/c/validate.c -o "$out/validate" "${dyn[@]}"
 gcc "${cflags[@]}" examples/c/build_visit.c -o "$out/build_visit" "${dyn[@]}"
+gcc "${cflags[@]}" examples/c/conformance_runner.c -o "$out/conformance_runner" "${dyn[@]}"
 gcc "${cflags[@]}" -pthread ffi/tests/c/test_api.c -o "$out/test_api" "${dyn[@]}"
 gcc "${cflags[@]}" examples/c/submit_visit.c -o "$out/submit_visit" "${dyn[@]}"
 gcc "${cflags[@]}" -pthread ffi/tests/c/test_gateway.c -o "$out/test_gateway" "${dyn[@]}"
@@ -104,6 +105,55 @@ set -e
 [ "$rc" -eq 1 ] || { echo "validate exited $rc on a file with errors" >&2; exit 1; }
 grep -Eq '^[0-9]+ errors, [0-9]+ warnings$' <(tail -n 1 "$tmp/f.txt")
 if "$out/validate" no/such/file.xml 2>/dev/null; then exit 1; fi
+
+echo "-- the C conformance runner"
+# What a conforming vendor produces: each reference, signed where the case asks for it.
+vendor=$tmp/vendor
+mkdir -p "$vendor"
+for case in conformance/cases/*/; do
+    id=$(basename "$case")
+    [ -f "$case/expected.xml" ] || continue
+    if grep -Eq '"signature_required": *true' "$case/case.json"; then
+        "$target/debug/lienthong" sign "$case/expected.xml" --key conformance/tests/keys/vendor.key.pem \
+            --cert conformance/tests/keys/vendor.crt.pem -o "$vendor/$id.xml" 2>/dev/null
+    else
+        cp "$case/expected.xml" "$vendor/$id.xml"
+    fi
+done
+"$out/conformance_runner" conformance/cases "$vendor" >"$tmp/conf.txt" \
+    || { cat "$tmp/conf.txt" >&2; echo "conformance_runner failed on the references" >&2; exit 1; }
+tail -n 1 "$tmp/conf.txt"
+# One element changed inside the XML1 (base64) of one unsigned envelope case: exactly that case
+# fails, naming the element.
+changed=$tmp/vendor-changed
+cp -r "$vendor" "$changed"
+changed_id=$(python3 - conformance/cases "$changed" <<'PY'
+import base64, re, sys
+from pathlib import Path
+cases, vendor = Path(sys.argv[1]), Path(sys.argv[2])
+target = next(p for p in sorted(cases.iterdir())
+              if (p / "expected.xml").is_file()
+              and b"<GIAMDINHHS" in (p / "expected.xml").read_bytes()[:512]
+              and b"<CHUKYDONVI/>" in (p / "expected.xml").read_bytes())
+out = vendor / f"{target.name}.xml"
+text = out.read_text(encoding="utf-8")
+m = re.search(r"<LOAIHOSO>XML1</LOAIHOSO>\s*<NOIDUNGFILE>([^<]+)</NOIDUNGFILE>", text)
+xml1 = base64.b64decode(m.group(1)).decode("utf-8")
+xml1, n = re.subn(r"<MA_BN>([^<]*)</MA_BN>", r"<MA_BN>\g<1>9</MA_BN>", xml1, count=1)
+assert n == 1
+encoded = base64.b64encode(xml1.encode("utf-8")).decode("ascii")
+out.write_text(text[: m.start(1)] + encoded + text[m.end(1) :], encoding="utf-8")
+print(target.name)
+PY
+)
+set +e
+"$out/conformance_runner" conformance/cases "$changed" >"$tmp/conf-changed.txt"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && [ "$(grep -Ec '^(FAIL|ERROR|SKIP) ' "$tmp/conf-changed.txt")" -eq 1 ] \
+    && grep -q "^FAIL $changed_id\$" "$tmp/conf-changed.txt" \
+    && grep -Eq '^  .*/XML1\[0\] MA_BN: expected ' "$tmp/conf-changed.txt" \
+    || { cat "$tmp/conf-changed.txt" >&2; echo "conformance_runner: exit $rc on a changed MA_BN" >&2; exit 1; }
+grep -A1 "^FAIL $changed_id\$" "$tmp/conf-changed.txt"
 
 echo "-- the gateway and the outbox, against lienthong sandbox serve"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -164,6 +214,8 @@ vg 0 "$out/test_api" "$root"
 if [ -x "$out/test_device_signer" ]; then vg 0 "$out/test_device_signer" "$root"; fi
 LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/build_visit" sdk/tests/fixtures/sign/modern.p12
 vg 0 "$out/validate" fixtures/ffi/clean.xml "$out/visit.xml"
+vg 0 "$out/conformance_runner" conformance/cases "$vendor"
+vg 1 "$out/conformance_runner" conformance/cases "$changed"
 vg 0 "$out/test_gateway" "${gw_args[@]}"
 LIENTHONG_KEY_PASSWORD=lienthong-test vg 0 "$out/submit_visit" sdk/tests/fixtures/sign/modern.p12 "$gw"
 vg 1 "$out/validate" fixtures/ffi/findings.xml fixtures/ffi/broken.xml fixtures/ffi/bom.xml
