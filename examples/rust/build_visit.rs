@@ -79,7 +79,14 @@ fn service(stt: u64, code: &str, name: &str, nhom: &str, price: u64) -> Result<S
         .ngay_yl("202503100810")
         .ma_pttt("1");
     if nhom != "13" {
+        // Paraclinical services name the machine that ran them (xml3.ma_may.required).
+        let machine = if nhom == "1" {
+            "SH.1.79999.1"
+        } else {
+            "SA.1.79999.1"
+        };
         b = b
+            .ma_may(machine)
             .nguoi_thuc_hien("0009998/HCM-GPHN")
             .ngay_th_yl("202503100815")
             .ngay_kq("202503100900");
