@@ -13,7 +13,8 @@ use lienthong::types::Field;
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn step(n: u32, vi: &str, en: &str) {
+/// Prints the heading of a demo step, in Vietnamese and English.
+pub(crate) fn step(n: u32, vi: &str, en: &str) {
     println!("\n[{n}] {vi}\n    {en}");
 }
 

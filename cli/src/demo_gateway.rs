@@ -2,6 +2,7 @@
 //! gateway through the durable outbox, with a session that expires and a gateway hiccup on the
 //! way, then show the gateway's answers.
 
+use crate::demo::step;
 use crate::Failure;
 use lienthong_connectors::bhxh::{
     file_code_meaning, Account, GatewayClient, GatewayConfig, RetryPolicy,
@@ -16,10 +17,6 @@ use lienthong_connectors::throwaway::throwaway_signer;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-
-fn step(n: u32, vi: &str, en: &str) {
-    println!("\n[{n}] {vi}\n    {en}");
-}
 
 /// Runs the gateway part on `original` (the generated visits) and `broken` (the same file with
 /// its first visit broken on purpose), numbering steps from `first_step`.
@@ -68,12 +65,14 @@ pub fn run(original: &[u8], broken: &[u8], first_step: u32) -> Result<ExitCode, 
         sandbox.url(),
         Account::for_facility(DEMO_FACILITY, Secret::new(DEMO_PASSWORD)),
     );
-    cfg.retry = RetryPolicy {
+    // Short waits: the demo's gateway is on this machine.
+    let quick = RetryPolicy {
         max_attempts: 4,
         base_delay: Duration::from_millis(50),
         max_delay: Duration::from_millis(500),
         deadline: Duration::from_secs(30),
     };
+    cfg.retry = quick.clone();
     let client = GatewayClient::new(cfg).map_err(|e| fail(&e))?;
     n += 1;
 
@@ -107,12 +106,7 @@ pub fn run(original: &[u8], broken: &[u8], first_step: u32) -> Result<ExitCode, 
     let mut done = 0usize;
     let half = total / 2;
     let opts = DispatchOptions {
-        backoff: RetryPolicy {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(50),
-            max_delay: Duration::from_millis(500),
-            deadline: Duration::from_secs(30),
-        },
+        backoff: quick,
         ..DispatchOptions::default()
     };
     let summary = rt

@@ -1,7 +1,7 @@
 //! `lienthong card check`, `checkin`, `submit` and `outbox`: the BHXH gateway through the
 //! durable outbox.
 
-use crate::sign::{load_key_with_env, read_all};
+use crate::sign::{both, load_key_with_env, read_all};
 use crate::Failure;
 use lienthong::codec::{sniff, CheckinDocument, DocumentKind};
 use lienthong::report::{validate_reader, ValidateOptions};
@@ -17,10 +17,6 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-fn both(vi: &str, en: &str) -> String {
-    format!("{vi} / {en}")
-}
 
 /// How to reach the gateway.
 #[derive(Debug, clap::Args)]

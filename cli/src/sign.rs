@@ -61,7 +61,8 @@ pub struct VerifyArgs {
 }
 
 /// "vi / en" in one line.
-fn both(vi: &str, en: &str) -> String {
+/// A message in Vietnamese and English, as the command line prints them.
+pub(crate) fn both(vi: &str, en: &str) -> String {
     format!("{vi} / {en}")
 }
 

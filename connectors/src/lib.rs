@@ -11,6 +11,7 @@
 pub use lienthong as sdk;
 
 pub mod bhxh;
+mod hex;
 pub mod outbox;
 pub mod prepare;
 pub mod sandbox;

@@ -1,6 +1,5 @@
 //! Secrets (passwords, password hashes, session tokens) in a type that never prints.
 
-use md5::{Digest, Md5};
 use std::fmt;
 use zeroize::Zeroizing;
 
@@ -35,12 +34,7 @@ impl Secret {
 
     /// The gateway's password form: the MD5 of the UTF-8 password, upper-case hex.
     pub fn md5_upper_hex(&self) -> Secret {
-        let digest = Md5::digest(self.0.as_bytes());
-        let mut out = String::with_capacity(32);
-        for b in digest {
-            out.push_str(&format!("{b:02X}"));
-        }
-        Secret::new(out)
+        Secret::new(crate::hex::md5_upper(&self.0))
     }
 
     /// Whether the secret is empty.

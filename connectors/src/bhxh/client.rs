@@ -5,6 +5,7 @@ use super::error::{Delivery, GatewayError};
 use super::wire::{code_of, login_code_meaning, str_of, CardCheck, PastVisit, Receipt};
 use crate::secret::Secret;
 use base64::Engine as _;
+use lienthong::types::Date;
 use serde_json::Value;
 use std::fmt;
 use std::time::{Duration, Instant, SystemTime};
@@ -718,25 +719,19 @@ pub(crate) fn parse_expiry(s: &str) -> Option<SystemTime> {
     let time = time.split('.').next()?;
     let mut t = time.split(':').map(|p| p.parse::<i64>().ok());
     let (hh, mm, ss) = (t.next()??, t.next()??, t.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || ss > 60 {
+    if hh > 23 || mm > 59 || ss > 60 {
         return None;
     }
-    let days = days_from_civil(y, m, day);
+    let date = Date::new(
+        u16::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(day).ok()?,
+    )?;
+    let days = date.day_number() - Date::new(1970, 1, 1)?.day_number();
     let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
     u64::try_from(secs)
         .ok()
         .map(|s| SystemTime::UNIX_EPOCH + Duration::from_secs(s))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The endpoint generation for a claim file: the rule pack of its first `HOSO`.

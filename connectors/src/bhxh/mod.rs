@@ -23,8 +23,3 @@ pub use client::{generation_of, CardQuery, FileKind, GatewayClient, Generation};
 pub use config::{Account, GatewayConfig, Officer, RetryPolicy, PRODUCTION_URL, TRAINING_URL};
 pub use error::{Delivery, ErrorClass, GatewayError};
 pub use wire::{file_code_meaning, CardCheck, CardStatus, PastVisit, Receipt};
-
-#[cfg(test)]
-pub(crate) fn days_from_civil_for_tests(y: i64, m: i64, d: i64) -> i64 {
-    client::days_from_civil(y, m, d)
-}

@@ -58,8 +58,10 @@ impl Outbox {
     ) -> Result<DispatchSummary, GatewayDispatchError> {
         let started = Instant::now();
         let mut sum = DispatchSummary::default();
+        // Versions a crash or an older Lienthong left behind a newer one; after this, enqueue
+        // and the check below keep it so.
+        sum.superseded += self.supersede_stale()?;
         loop {
-            sum.superseded += self.supersede_stale()?;
             let Some(entry) = self.next_due()? else {
                 let next = self.next_wakeup()?;
                 match next {
@@ -76,6 +78,12 @@ impl Outbox {
             };
             if started.elapsed() > opts.deadline {
                 break;
+            }
+            // A newer version arrived while this one was in flight: never send it again.
+            if self.has_newer_version(&entry)? {
+                self.mark_superseded(entry.id)?;
+                sum.superseded += 1;
+                continue;
             }
             let file = self.file(entry.id)?;
             let n = self.mark_sending(entry.id)?;
@@ -146,6 +154,28 @@ impl Outbox {
                        AND newer.ma_lk=entries.ma_lk AND newer.version>entries.version)",
                 [now],
             )? as u32)
+        })
+    }
+
+    fn has_newer_version(&self, e: &Entry) -> Result<bool, OutboxError> {
+        self.with(|c| {
+            Ok(c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM entries WHERE facility=?1 AND kind=?2 AND ma_lk=?3
+                     AND version>?4)",
+                params![e.facility, e.kind.name(), e.ma_lk, e.version],
+                |r| r.get(0),
+            )?)
+        })
+    }
+
+    fn mark_superseded(&self, id: i64) -> Result<(), OutboxError> {
+        let now = now_ms();
+        self.with(|c| {
+            c.execute(
+                "UPDATE entries SET state='superseded', updated_ms=?2 WHERE id=?1",
+                params![id, now],
+            )?;
+            Ok(())
         })
     }
 

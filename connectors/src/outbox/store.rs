@@ -147,7 +147,7 @@ pub(crate) struct NewEntry<'a> {
 
 /// Writes a new version (or recognises the same bytes as the latest version) in one transaction.
 pub(crate) fn enqueue(conn: &mut Connection, e: &NewEntry<'_>) -> Result<Enqueued, OutboxError> {
-    let sha = sha256_hex(e.file);
+    let sha = crate::hex::sha256(e.file);
     let now = now_ms();
     let tx = conn.transaction()?;
     let latest: Option<(i64, u32, String, String)> = tx
@@ -168,10 +168,11 @@ pub(crate) fn enqueue(conn: &mut Connection, e: &NewEntry<'_>) -> Result<Enqueue
         }
     }
     let version = latest.map_or(1, |l| l.1 + 1);
-    // An older version not yet sent will never be sent: the newest version wins.
+    // An older version not yet sent (or waiting to be resent) will never be sent: the newest
+    // version wins. One in flight is caught when it comes back (see `dispatch`).
     tx.execute(
         "UPDATE entries SET state='superseded', updated_ms=?4
-         WHERE facility=?1 AND kind=?2 AND ma_lk=?3 AND state='pending'",
+         WHERE facility=?1 AND kind=?2 AND ma_lk=?3 AND state IN ('pending', 'unknown')",
         params![e.facility, e.kind.name(), e.ma_lk, now],
     )?;
     tx.execute(
@@ -197,9 +198,4 @@ pub(crate) fn enqueue(conn: &mut Connection, e: &NewEntry<'_>) -> Result<Enqueue
         version,
         duplicate: false,
     })
-}
-
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let d = ring::digest::digest(&ring::digest::SHA256, bytes);
-    d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -67,7 +67,7 @@ fn enqueued_files_survive_reopening() {
         (State::Pending, "LK9", 1)
     );
     assert_eq!(o.file(id).unwrap(), b"content");
-    assert_eq!(e.sha256, store::sha256_hex(b"content"));
+    assert_eq!(e.sha256, crate::hex::sha256(b"content"));
 }
 
 #[test]
@@ -139,4 +139,23 @@ fn default_path_is_in_the_data_folder() {
     assert!(
         p.ends_with("lienthong/outbox.sqlite") || std::env::var_os("LIENTHONG_OUTBOX").is_some()
     );
+}
+
+#[test]
+fn a_new_version_supersedes_an_older_one_waiting_to_be_resent() {
+    let path = tmp("unknown-superseded");
+    let v1 = {
+        let o = Outbox::open(&path).unwrap();
+        let v1 = claim(&o, "LK6", b"v1").id;
+        o.mark_sending_for_tests(v1);
+        v1
+    };
+    // The process stopped mid-send: version 1 is unknown, to be resent...
+    let o = Outbox::open(&path).unwrap();
+    assert_eq!(o.get(v1).unwrap().state, State::Unknown);
+    // ...until version 2 arrives: then version 1 is never sent again.
+    let v2 = claim(&o, "LK6", b"v2");
+    assert_eq!(v2.version, 2);
+    assert_eq!(o.get(v1).unwrap().state, State::Superseded);
+    assert_eq!(o.get(v2.id).unwrap().state, State::Pending);
 }

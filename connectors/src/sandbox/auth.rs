@@ -5,15 +5,13 @@ use super::config::SandboxAccount;
 use super::state::{Reply, Req, Session, State};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use md5::{Digest, Md5};
 use ring::hmac;
 use serde_json::json;
 use std::net::IpAddr;
 
 /// Upper-case hex MD5 of `s`, as the gateway wants passwords.
 pub fn md5_hex(s: &str) -> String {
-    let d = Md5::digest(s.as_bytes());
-    d.iter().map(|b| format!("{b:02X}")).collect()
+    crate::hex::md5_upper(s)
 }
 
 /// A random GUID (version 4), lower-case.
@@ -21,7 +19,7 @@ pub(crate) fn guid() -> String {
     let mut b: [u8; 16] = rand::random();
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let h = crate::hex::lower(&b);
     format!(
         "{}-{}-{}-{}-{}",
         &h[0..8],

@@ -1,5 +1,6 @@
 //! The sandbox clock and the date formats of the gateway.
 
+use lienthong::types::Date;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -84,30 +85,17 @@ pub(crate) struct Civil {
     pub second: u32,
 }
 
-/// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+/// Days since 1970-01-01 to a civil date, by the SDK's calendar.
 pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-/// A civil date to days since 1970-01-01.
-#[cfg(test)]
-pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let epoch = Date::new(1970, 1, 1).expect("valid constant date");
+    match epoch.add_days(z) {
+        Some(d) => (
+            i64::from(d.year()),
+            u32::from(d.month()),
+            u32::from(d.day()),
+        ),
+        None => (1970, 1, 1),
+    }
 }
 
 /// The civil time of `secs` since the epoch, shifted by `offset` seconds.
@@ -195,17 +183,13 @@ pub(crate) fn digits(s: &str) -> Option<u32> {
 }
 
 pub(crate) fn valid_date(y: i64, m: u32, d: u32) -> bool {
-    if !(1..=12).contains(&m) || d == 0 || !(1000..=9999).contains(&y) {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    d <= dim
+    (1000..=9999).contains(&y)
+        && Date::new(
+            y as u16,
+            m.try_into().unwrap_or(0),
+            d.try_into().unwrap_or(0),
+        )
+        .is_some()
 }
 
 #[cfg(test)]
@@ -214,10 +198,10 @@ mod tests {
 
     #[test]
     fn civil_round_trip() {
-        for days in [-1000, 0, 1, 59, 365, 20_000, 30_000] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_454), (2026, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert!(valid_date(2024, 2, 29) && !valid_date(2025, 2, 29) && !valid_date(2025, 13, 1));
         // 2017-11-13T03:41:20.1047187Z is FILETIME 131550180801047187.
         let t = UNIX_EPOCH + Duration::new(1_510_544_480, 104_718_700);
         assert_eq!(dotnet_utc(t), "2017-11-13T03:41:20.1047187Z");

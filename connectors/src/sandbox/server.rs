@@ -278,8 +278,7 @@ fn with_file_identity(mut entry: RecordedRequest, req: &Req) -> RecordedRequest 
         return entry;
     };
     let file = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let digest = ring::digest::digest(&ring::digest::SHA256, file);
-    entry.file_sha256 = Some(digest.as_ref().iter().map(|b| format!("{b:02x}")).collect());
+    entry.file_sha256 = Some(crate::hex::sha256(file));
     entry.ma_lk = match lienthong::codec::sniff(&file[..file.len().min(4096)]) {
         Some(lienthong::codec::DocumentKind::Checkin) => {
             lienthong::codec::CheckinDocument::from_bytes(file)

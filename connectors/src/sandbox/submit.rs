@@ -35,14 +35,6 @@ struct Parsed {
     signed_by: Option<String>,
 }
 
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-fn hex_upper(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02X}")).collect()
-}
-
 /// Decodes `fileHSBase64` (line breaks and spaces tolerated).
 fn decode_base64(s: &str, max: usize) -> Result<Vec<u8>, Reject> {
     let compact: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
@@ -277,7 +269,8 @@ fn check_signature(state: &State, body: &[u8], unsigned: bool) -> Result<Option<
     }
     if !registered.is_empty()
         && !registered.iter().any(|der| {
-            hex_upper(digest::digest(&digest::SHA256, der).as_ref()) == cert.sha256_fingerprint
+            crate::hex::upper(digest::digest(&digest::SHA256, der).as_ref())
+                == cert.sha256_fingerprint
         })
     {
         return Err(reject(
@@ -370,7 +363,7 @@ pub(crate) fn submit(state: &State, req: &Req) -> Reply {
             return Err(reject("205", format!("loaiHoSo phải là {want}")));
         }
         let bytes = decode_base64(file, state.config.max_file_bytes)?;
-        sha = hex(digest::digest(&digest::SHA256, &bytes).as_ref());
+        sha = crate::hex::sha256(&bytes);
         let parsed = read_file(state, &bytes, checkin, &facility)?;
         if state.config.check_rules {
             if let Some(errors) = rule_errors(&bytes) {
@@ -447,7 +440,7 @@ pub(crate) fn legacy_4210(state: &State, req: &Req) -> Reply {
     let mut ma_lk = Vec::new();
     let outcome = (|| {
         let bytes = legacy_bytes(req, state.config.max_file_bytes)?;
-        sha = hex(digest::digest(&digest::SHA256, &bytes).as_ref());
+        sha = crate::hex::sha256(&bytes);
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if body.iter().all(u8::is_ascii_whitespace) {
             return Err(reject("204", "File XML rỗng"));

@@ -3,34 +3,16 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-/// A generation of the QĐ 130 endpoints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Generation {
-    /// `guiHoSoXmlQD130` (2023 pilot; no check-in).
-    Qd130,
-    /// `checkInKcbQd4750`, `guiHoSoXmlQD4750`.
-    Qd4750,
-    /// `checkInKcbQd3176`, `guiHoSoXmlQD3176` (current).
-    Qd3176,
+/// The endpoint generations are the client's ([`crate::bhxh::Generation`]): one type on both
+/// sides of the wire.
+pub use crate::bhxh::Generation;
+
+fn generation_tag(g: Generation) -> String {
+    format!("qd{}", g.name())
 }
 
-impl Generation {
-    fn as_str(self) -> &'static str {
-        match self {
-            Generation::Qd130 => "qd130",
-            Generation::Qd4750 => "qd4750",
-            Generation::Qd3176 => "qd3176",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Generation> {
-        Some(match s {
-            "qd130" => Generation::Qd130,
-            "qd4750" => Generation::Qd4750,
-            "qd3176" => Generation::Qd3176,
-            _ => return None,
-        })
-    }
+fn parse_generation(tag: &str) -> Option<Generation> {
+    Generation::from_name(tag.strip_prefix("qd")?)
 }
 
 /// A function of the gateway (also what a [`Fault`] matches).
@@ -69,8 +51,8 @@ impl Route {
             Route::Lskcb2025 => "lskcb2025".into(),
             Route::ChiTiet => "chi_tiet".into(),
             Route::Mcct => "mcct".into(),
-            Route::CheckIn(g) => format!("check_in_{}", g.as_str()),
-            Route::Submit(g) => format!("submit_{}", g.as_str()),
+            Route::CheckIn(g) => format!("check_in_{}", generation_tag(g)),
+            Route::Submit(g) => format!("submit_{}", generation_tag(g)),
             Route::Legacy4210 => "legacy_4210".into(),
             Route::Any => "any".into(),
         }
@@ -90,9 +72,9 @@ impl Route {
             "any" => Route::Any,
             _ => {
                 if let Some(g) = n.strip_prefix("check_in_") {
-                    Route::CheckIn(Generation::parse(g)?)
+                    Route::CheckIn(parse_generation(g)?)
                 } else if let Some(g) = n.strip_prefix("submit_") {
-                    Route::Submit(Generation::parse(g)?)
+                    Route::Submit(parse_generation(g)?)
                 } else {
                     return None;
                 }

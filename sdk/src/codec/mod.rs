@@ -15,6 +15,7 @@
 mod envelope_read;
 mod envelope_write;
 mod error;
+mod hoso_decode;
 pub mod json;
 mod limits;
 mod standalone;
@@ -23,10 +24,11 @@ mod table_write;
 #[cfg(test)]
 mod tests;
 
+pub use envelope_read::EnvelopeReader;
 pub(crate) use envelope_read::BASE64;
-pub use envelope_read::{EnvelopeReader, HosoDecoder, RawHoso};
 pub use envelope_write::{table_document, EnvelopeWriter};
 pub use error::{ErrorKind, ParseError, WriteError};
+pub use hoso_decode::{HosoDecoder, RawHoso};
 pub use limits::Limits;
 pub use standalone::{AssessmentDocument, CheckinDocument};
 
