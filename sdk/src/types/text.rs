@@ -1,6 +1,7 @@
 //! String field types: free text, codes and identifiers.
 
 use super::field::{FormatError, Kind, Wire};
+use compact_str::CompactString;
 use std::fmt;
 
 /// True for characters that XML 1.0 allows in a document.
@@ -55,8 +56,10 @@ fn is_code(s: &str) -> bool {
 macro_rules! string_type {
     ($(#[$m:meta])* $name:ident, $kind:expr, $sensitive:expr, $check:expr, $err:expr) => {
         $(#[$m])*
+        // Most values are short codes and dates: a small string keeps up to 24 bytes inline, so
+        // reading a record allocates only for long free text.
         #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(Box<str>);
+        pub struct $name(CompactString);
 
         impl $name {
             /// Checks and wraps a value.
@@ -75,7 +78,7 @@ macro_rules! string_type {
             fn parse_wire(s: &str) -> Result<Self, FormatError> {
                 let check: fn(&str) -> bool = $check;
                 if check(s) {
-                    Ok($name(s.into()))
+                    Ok($name(CompactString::new(s)))
                 } else {
                     Err($err)
                 }
@@ -93,7 +96,7 @@ macro_rules! string_type {
                 if $sensitive {
                     write!(f, "{}([redacted])", stringify!($name))
                 } else {
-                    write!(f, "{}({:?})", stringify!($name), &*self.0)
+                    write!(f, "{}({:?})", stringify!($name), self.0.as_str())
                 }
             }
         }
