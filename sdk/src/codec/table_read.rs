@@ -64,6 +64,11 @@ struct Parser<'a> {
     /// The document holds a character XML does not allow somewhere, so each text event is checked
     /// for one (when it holds none, no event can).
     check_chars: bool,
+    /// Bytes stepped over past the XML reader by [`Parser::fast_field`]: the reader's positions
+    /// plus this are offsets in the document.
+    skipped: usize,
+    /// Use [`Parser::fast_field`] (always, except in the test that compares both paths).
+    fast: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -92,11 +97,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The reader's position in the document.
+    fn pos(&self) -> usize {
+        self.reader.buffer_position() as usize + self.skipped
+    }
+
     fn next(&mut self) -> Result<Event<'a>, TableError> {
-        let before = self.reader.buffer_position() as usize;
+        let before = self.pos();
+        let skipped = self.skipped;
         let ev = self.reader.read_event().map_err(|e| TableError {
             kind: ErrorKind::Syntax(e.to_string()),
-            offset: self.reader.error_position() as usize,
+            offset: self.reader.error_position() as usize + skipped,
         })?;
         self.start = before;
         let forbidden = self.check_chars
@@ -205,6 +216,76 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Reads the usual shape of a field, `<NAME>text</NAME>` with a name of `R`, text without
+    /// references, CDATA, comments or markup, and nothing the general path would refuse (a
+    /// repeated element, a forbidden character, text over the limit), straight from the document,
+    /// and steps the XML reader over it. It yields what the general path would read: the element
+    /// and its text, borrowed. `None` leaves the reader untouched, and the general path reads
+    /// whatever comes next, with its own errors and positions.
+    ///
+    /// Only called where the reader stands after markup (a start tag, an end tag or an empty
+    /// element), where it would next read text up to a `<`.
+    fn fast_field<R: Record>(&mut self, seen: u128, hint: usize) -> Option<(usize, &'a str)> {
+        let doc: &'a str = self.doc_str;
+        if !self.fast {
+            return None;
+        }
+        let at = self.pos();
+        let rest = doc.as_bytes().get(at..)?;
+        // The reader's remaining input must be exactly the rest of the document.
+        if self.reader.get_ref().len() != rest.len() {
+            return None;
+        }
+        let ws = rest
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+        let open = &rest[ws..];
+        if open.first() != Some(&b'<') {
+            return None;
+        }
+        // Element names of records are short; a longer name takes the general path.
+        let gt = memchr::memchr(b'>', open.get(..open.len().min(48))?)?;
+        let name = &open[1..gt];
+        let idx = if R::FIELDS
+            .get(hint)
+            .is_some_and(|f| f.element.as_bytes() == name)
+        {
+            hint
+        } else {
+            R::FIELDS
+                .iter()
+                .position(|f| f.element.as_bytes() == name)?
+        };
+        if seen & (1u128 << idx) != 0 {
+            return None;
+        }
+        let body = &open[gt + 1..];
+        let lt = memchr::memchr2(b'<', b'&', body)?;
+        if body[lt] != b'<' || lt > self.limits.max_text_bytes {
+            return None;
+        }
+        let text = &body[..lt];
+        if self.check_chars && has_forbidden_chars(text) {
+            return None;
+        }
+        let close = &body[lt..];
+        let closes = close.len() > name.len() + 2
+            && close.starts_with(b"</")
+            && &close[2..2 + name.len()] == name
+            && close[2 + name.len()] == b'>';
+        if !closes {
+            return None;
+        }
+        let text_at = at + ws + gt + 1;
+        let value = doc.get(text_at..text_at + lt)?;
+        let consumed = ws + gt + 1 + lt + name.len() + 3;
+        let input = self.reader.get_mut();
+        *input = input.get(consumed..)?;
+        self.skipped += consumed;
+        Some((idx, value))
+    }
+
     /// Reads the fields of one record into `rec` (a default record already in place in its
     /// table, so that the record, one or two kilobytes, is never moved) until the end tag of
     /// `container`.
@@ -212,6 +293,15 @@ impl<'a> Parser<'a> {
         let mut seen: u128 = 0;
         let mut hint = 0usize;
         loop {
+            if let Some((i, value)) = self.fast_field::<R>(seen, hint) {
+                seen |= 1u128 << i;
+                hint = i + 1;
+                rec.field_mut(i).set_wire(value);
+                if let InLayouts::Qd3176Only = R::FIELDS[i].layouts {
+                    rec.set_layout(Layout::Qd3176);
+                }
+                continue;
+            }
             let (name, has_content) = match self.next_structural(container)? {
                 Event::Start(e) => (e, true),
                 Event::Empty(e) => (e, false),
@@ -273,10 +363,10 @@ impl<'a> Parser<'a> {
 
     /// Captures the raw content of the element just opened (used for `CHUKYDONVI`).
     fn capture_raw(&mut self) -> Result<String, TableError> {
-        let content_start = self.reader.buffer_position() as usize;
+        let content_start = self.pos();
         let mut depth = 1usize;
         loop {
-            let before = self.reader.buffer_position() as usize;
+            let before = self.pos();
             match self.next()? {
                 Event::Start(_) => {
                     depth += 1;
@@ -314,13 +404,26 @@ pub(crate) fn read_table<R: Record>(
     } else {
         0
     };
-    read_table_body(doc, limits).map_err(|mut e| {
+    read_table_body(doc, limits, true).map_err(|mut e| {
         e.offset += body_start;
         e
     })
 }
 
-fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>, TableError> {
+/// [`read_table`] through the general path alone, without [`Parser::fast_field`].
+#[cfg(test)]
+pub(crate) fn read_table_general<R: Record>(
+    doc: &[u8],
+    limits: &Limits,
+) -> Result<TableDoc<R>, TableError> {
+    read_table_body(doc, limits, false)
+}
+
+fn read_table_body<R: Record>(
+    doc: &[u8],
+    limits: &Limits,
+    fast: bool,
+) -> Result<TableDoc<R>, TableError> {
     if doc.len() > limits.max_table_bytes {
         return Err(TableError {
             kind: ErrorKind::Limit {
@@ -352,6 +455,8 @@ fn read_table_body<R: Record>(doc: &[u8], limits: &Limits) -> Result<TableDoc<R>
         text: String::new(),
         start: 0,
         check_chars: has_forbidden_chars(&doc[body_start..]),
+        skipped: 0,
+        fast,
     };
     let table = R::TABLE;
     let root = table.root();

@@ -81,3 +81,115 @@ fn json_keys_and_extra_elements_must_be_xml_names() {
         }
     );
 }
+
+/// The fast path for `<NAME>text</NAME>` reads exactly what the general path reads: the same
+/// records, lines and signature, or the same error at the same offset, on generated documents of
+/// every table and on thousands of variants with markup, references, forbidden characters,
+/// repeated elements and truncations inserted where the fast path looks.
+#[test]
+fn the_fast_field_path_reads_what_the_general_path_reads() {
+    use super::table_read::{read_table, read_table_general};
+    use crate::hoso::TableVisitor;
+    use crate::record::Record;
+
+    struct Compare {
+        seed: u64,
+        documents: usize,
+        fast_errors: usize,
+    }
+    impl Compare {
+        fn rand(&mut self, n: usize) -> usize {
+            self.seed = self
+                .seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.seed >> 33) as usize) % n.max(1)
+        }
+        fn check<R: Record>(&mut self, doc: &str) {
+            let limits = Limits::default();
+            let fast = read_table::<R>(doc.as_bytes(), &limits);
+            let general = read_table_general::<R>(doc.as_bytes(), &limits);
+            self.documents += 1;
+            match (&fast, &general) {
+                (Ok(a), Ok(b)) => {
+                    assert!(a.rows == b.rows, "rows differ for {doc:?}");
+                    assert_eq!(a.row_lines, b.row_lines, "{doc:?}");
+                    assert_eq!(a.signature, b.signature, "{doc:?}");
+                }
+                (Err(a), Err(b)) => {
+                    self.fast_errors += 1;
+                    assert_eq!((&a.kind, a.offset), (&b.kind, b.offset), "{doc:?}");
+                }
+                _ => panic!("one path failed and not the other for {doc:?}"),
+            }
+        }
+    }
+    const SNIPPETS: &[&str] = &[
+        " ",
+        "\n\t",
+        "&amp;",
+        "&#x41;",
+        "&bad;",
+        "<!--c-->",
+        "<![CDATA[x]]>",
+        "\u{1}",
+        "\u{FFFE}",
+        "<MA_LK>x</MA_LK>",
+        "<STT>1</STT>",
+        "<STT/>",
+        "</STT>",
+        "<",
+        ">",
+        "]]>",
+        "<?pi?>",
+        "<UNKNOWN_X>v</UNKNOWN_X>",
+        "<MA_LK a=\"1\">x</MA_LK>",
+        "</MA_LK >",
+        "<!DOCTYPE x>",
+    ];
+    impl TableVisitor for Compare {
+        fn visit<R: Record>(&mut self, rows: &[R]) {
+            let doc = table_document(rows).expect("generated rows are written");
+            self.check::<R>(&doc);
+            // Where the fast path looks: after each tag, and at a few random places.
+            let tags: Vec<usize> = doc.match_indices('>').map(|(i, _)| i + 1).collect();
+            for _ in 0..60 {
+                let at = if self.rand(4) == 0 {
+                    let mut at = self.rand(doc.len());
+                    while !doc.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                } else {
+                    tags[self.rand(tags.len())]
+                };
+                let snippet = SNIPPETS[self.rand(SNIPPETS.len())];
+                let mut variant = doc.clone();
+                variant.insert_str(at, snippet);
+                self.check::<R>(&variant);
+                self.check::<R>(&doc[..at]);
+            }
+            // Long text and a value at the size limit of text are read the same way.
+            let long = doc.replacen("</MA_LK>", &format!("{}</MA_LK>", "x".repeat(70_000)), 1);
+            self.check::<R>(&long);
+        }
+    }
+    let mut cmp = Compare {
+        seed: 7,
+        documents: 0,
+        fast_errors: 0,
+    };
+    for i in 0..12 {
+        let opts = crate::gen::GenOptions {
+            seed: 11 + i as u64,
+            ..Default::default()
+        };
+        crate::gen::generate_hoso(&opts, i).visit_tables(&mut cmp);
+    }
+    assert!(cmp.documents > 5_000, "{} documents", cmp.documents);
+    assert!(
+        cmp.fast_errors > 1_000,
+        "{} errors compared",
+        cmp.fast_errors
+    );
+}
