@@ -285,6 +285,7 @@ catalog! {
     "xml3.tyle_tt_dv.exam_sequence", Warning, t(Xml3), f("TYLE_TT_DV"), "QĐ 130 Bảng 3 (TYLE_TT_DV); xml130.md §3.5, DUR-3", "Tỷ lệ các lần khám trong ngày: 100, 30, 30, 30, 10, sau đó 0", "exam ratios within a visit: 100, 30, 30, 30, 10, then 0";
     "xml1.so_ngay_dtri.stay_days", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "Điều trị nội trú (QĐ 3176): SO_NGAY_DTRI bằng số ngày của đợt trừ thời gian chờ", "inpatient care (QĐ 3176): SO_NGAY_DTRI is the days of the stay less any wait";
     "hoso.bed_days.duration", Warning, t(Xml3), f("SO_LUONG"), "xml130.md DUR-2", "Số ngày giường không phù hợp thời gian điều trị", "bed days do not fit the length of stay";
+    "xml1.so_ngay_dtri.service_days", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 3176 Bảng 1 (SO_NGAY_DTRI, MA_LOAI_KCB 02, 08); xml130.md DUR-1", "Ngoại trú (02, 08; QĐ 3176): SO_NGAY_DTRI không quá số ngày có thuốc hoặc dịch vụ trong hồ sơ", "outpatient treatment (02, 08; QĐ 3176): SO_NGAY_DTRI at most the days on which the file has a drug or service";
 }
 
 /// The catalogue entry of a rule id.
