@@ -89,7 +89,7 @@ catalog! {
     "field.required", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 cột Bắt buộc", "Trường bắt buộc bị thiếu hoặc để trống", "a mandatory element is missing or empty";
     "field.format", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (kiểu, định dạng)", "Giá trị sai kiểu hoặc định dạng", "a value has the wrong type or format";
     "field.max_length", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 (kích thước tối đa)", "Giá trị dài hơn kích thước tối đa", "a value is longer than the maximum size";
-    "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục", "a code is not in its code list";
+    "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục của quyết định đang áp dụng", "a code is not in its code list under the decision in force";
     "field.unknown_element", Warning, ANY, NOFIELD, "QĐ 4750 phụ lục", "Phần tử không có trong bảng", "an element the table does not define";
     "field.cccd.pattern", Error, ANY, NOFIELD, "CTN4750 (SO_CCCD: 9, 12 chữ số hoặc chữ in hoa + 7 chữ số); QĐ 3176 (hộ chiếu nước ngoài)", "Số CCCD/hộ chiếu không đúng dạng (cảnh báo theo QĐ 3176)", "a citizen ID or passport number of an unexpected form (a warning under QĐ 3176)";
     "field.not_nfc", Warning, ANY, NOFIELD, "xml130.md §1.7 (Unicode dựng sẵn)", "Văn bản dùng Unicode tổ hợp (NFD)", "text uses decomposed Unicode (NFD)";
