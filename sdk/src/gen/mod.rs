@@ -523,7 +523,8 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         hoso.xml7 = Some(
             DischargePaperBuilder::for_episode(&summary)
                 .so_luu_tru(format!("LT{:07}", index + 1).as_str())
-                .ma_yte(format!("YT{:08}", index + 1).as_str())
+                // The health code is the patient code of XML1 (QĐ 130 Bảng 7, MA_YTE).
+                .ma_yte(summary.ma_bn.wire().as_ref())
                 .ma_khoa_rv("K02")
                 .pp_dieutri("Nội khoa, kháng sinh đường tĩnh mạch")
                 // QĐ 130/4750: the doctor's 10-digit health ID; QĐ 3176: the licence number.

@@ -165,7 +165,7 @@ catalog! {
     // Across the tables of one HOSO.
     "hoso.ma_lk.mismatch", Error, ANY, f("MA_LK"), "QĐ 130 (MA_LK là khóa chính); xml130.md ENV-5", "MA_LK của mọi bảng phải giống XML1", "every table's MA_LK must equal that of XML1";
     "hoso.stt.sequence", Warning, ANY, f("STT"), "QĐ 130 (STT tăng từ 1); xml130.md ENV-7", "STT phải tăng dần từ 1", "STT must run 1, 2, 3...";
-    "hoso.copied_field.mismatch", Error, ANY, NOFIELD, "CTN4750 Bảng 13, 14, 15 (cột VALID); xml130.md ENV-11", "Trường sao từ XML1 phải giống XML1", "a field copied from XML1 must equal XML1";
+    "hoso.copied_field.mismatch", Error, ANY, NOFIELD, "CTN4750 Bảng 6, 13, 14, 15 (cột VALID); QĐ 130 Bảng 7 (MA_YTE); xml130.md ENV-11", "Trường sao từ XML1 phải giống XML1 (cảnh báo với MA_YTE của XML7 và PP_DIEUTRI theo QĐ 3176)", "a field copied from XML1 must equal XML1 (a warning for XML7 MA_YTE, and for PP_DIEUTRI under QĐ 3176)";
     "hoso.xml8.visit_type", Error, t(Xml8), f("MA_LOAI_KCB"), "CTN4750 Bảng 8; QĐ 3176 Bảng 8", "Bảng 8 chỉ gửi với loại KCB cho phép", "XML8 only for the visit types allowed";
     "hoso.xml5.visit_type", Warning, t(Xml5), f("MA_LOAI_KCB"), "QĐ 130 Bảng 5; xml130.md ENV-12", "Bảng 5 không dùng cho khám bệnh, nhận thuốc theo hẹn", "XML5 is not used for examinations or drug collection";
     "hoso.xml7.missing", Warning, t(Xml7), f("MA_LOAI_KCB"), "QĐ 130 Bảng 7; xml130.md ENV-12", "Điều trị nội trú cần giấy ra viện (Bảng 7)", "inpatient episodes need a discharge paper (XML7)";
