@@ -234,6 +234,18 @@ pub fn all() -> Vec<Case> {
             |h| exam(h) && has_group(h, "3"),
             |h| set(&mut line(h, "3").ma_nhom, "13"),
         ),
+        case(
+            "xml1.so_ngay_dtri.service_days",
+            P3176,
+            |h| kind(h) == "02",
+            |h| {
+                // The calendar days of the stay instead of the days with services.
+                let s = x1(h);
+                let (vao, ra) = (s.ngay_vao.value().unwrap(), s.ngay_ra.value().unwrap());
+                let span = ra.date().day_number() - vao.date().day_number() + 1;
+                set(&mut s.so_ngay_dtri, &span.to_string());
+            },
+        ),
         case("xml1.so_ngay_dtri.upper_bound", P4750, exam, |h| {
             let s = x1(h);
             set(&mut s.ma_loai_kcb, "08");

@@ -165,8 +165,9 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
     } else {
         ra
     };
+    let span = (ra.date().day_number() - vao.date().day_number() + 1) as u64;
     let so_ngay = match kind {
-        "03" | "02" => (ra.date().day_number() - vao.date().day_number() + 1) as u64,
+        "03" | "02" => span,
         _ => 0,
     };
 
@@ -282,6 +283,18 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         muc = 100;
     }
     let amounts = amounts(muc);
+    // QĐ 3176: outpatient treatment counts the days with services, not the days of the stay.
+    let so_ngay = if kind == "02" && !legacy {
+        let days: std::collections::HashSet<i64> = lines
+            .iter()
+            .flat_map(|l| [Some(l.at), l.done])
+            .flatten()
+            .map(|t| t.date().day_number())
+            .collect();
+        days.len() as u64
+    } else {
+        so_ngay
+    };
 
     let khoa = if kind == "01" { "K01" } else { "K02" };
     let doctor = format!("{:06}/HCM-GPHN", rng.range(1, 99999));
@@ -485,7 +498,7 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         ..Default::default()
     };
     if matches!(kind, "02" | "03" | "09") {
-        let days = if kind == "09" { 1 } else { so_ngay.max(1) };
+        let days = if kind == "09" { 1 } else { span.max(1) };
         hoso.xml5 = (0..days)
             .map(|i| {
                 ClinicalNote::builder()
@@ -510,7 +523,8 @@ pub fn generate_hoso(opts: &GenOptions, index: usize) -> Hoso {
         hoso.xml7 = Some(
             DischargePaperBuilder::for_episode(&summary)
                 .so_luu_tru(format!("LT{:07}", index + 1).as_str())
-                .ma_yte(format!("YT{:08}", index + 1).as_str())
+                // The health code is the patient code of XML1 (QĐ 130 Bảng 7, MA_YTE).
+                .ma_yte(summary.ma_bn.wire().as_ref())
                 .ma_khoa_rv("K02")
                 .pp_dieutri("Nội khoa, kháng sinh đường tĩnh mạch")
                 // QĐ 130/4750: the doctor's 10-digit health ID; QĐ 3176: the licence number.

@@ -224,7 +224,9 @@ code_list! {
         XQuang = "3": "X-quang ngực" / "chest X-ray", Crp = "4": "xét nghiệm CRP" / "C-reactive protein test",
     }
 
-    /// TB regimen (`PHACDO_DTRI_LAO`, the 27-code list of QĐ 3176).
+    /// TB regimen (`PHACDO_DTRI_LAO`, the 27-code list of QĐ 3176). In XML6, QĐ 130 and 4750 list
+    /// only codes 1-12 (with other meanings, so the labels are those of 3176); the rule pack
+    /// reports 13-27 there as unknown codes.
     PhacDoDtriLao {
         A1 = "1": "A1 2HRZE/4RHE" / "A1 2HRZE/4RHE", A2 = "2": "A2 2HRZE/4RH" / "A2 2HRZE/4RH",
         A1a = "3": "A1a 2HPMZ/2HPM" / "A1a 2HPMZ/2HPM", A2a = "4": "A2a 2HRZE/2RH" / "A2a 2HRZE/2RH",
@@ -267,7 +269,8 @@ code_list! {
     /// WHO clinical stage (`GIAI_DOAN_LAM_SANG`).
     GiaiDoanLamSang { I = "1": "giai đoạn I" / "stage I", Ii = "2": "giai đoạn II" / "stage II", Iii = "3": "giai đoạn III" / "stage III", Iv = "4": "giai đoạn IV" / "stage IV" }
 
-    /// Population group (`NHOM_DOI_TUONG`; 3176 renumbered the list, so labels follow 3176).
+    /// Population group (`NHOM_DOI_TUONG`; QĐ 4750 numbers it 0..11, QĐ 3176 renumbered it 1..11,
+    /// so labels follow 3176). The rule pack reports `0` under QĐ 3176 as an unknown code.
     NhomDoiTuong {
         C0 = "0": "người sử dụng ma túy (4750)" / "drug users (4750 numbering)",
         C1 = "1": "người sử dụng ma túy" / "drug users", C2 = "2": "người bán dâm" / "sex workers",

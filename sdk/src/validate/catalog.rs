@@ -89,7 +89,7 @@ catalog! {
     "field.required", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 cột Bắt buộc", "Trường bắt buộc bị thiếu hoặc để trống", "a mandatory element is missing or empty";
     "field.format", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (kiểu, định dạng)", "Giá trị sai kiểu hoặc định dạng", "a value has the wrong type or format";
     "field.max_length", Error, ANY, NOFIELD, "QĐ 4750 phụ lục; CTN4750 (kích thước tối đa)", "Giá trị dài hơn kích thước tối đa", "a value is longer than the maximum size";
-    "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục", "a code is not in its code list";
+    "field.unknown_code", Error, ANY, NOFIELD, "QĐ 130/4750/3176 phụ lục (danh mục mã)", "Mã không thuộc danh mục của quyết định đang áp dụng", "a code is not in its code list under the decision in force";
     "field.unknown_element", Warning, ANY, NOFIELD, "QĐ 4750 phụ lục", "Phần tử không có trong bảng", "an element the table does not define";
     "field.cccd.pattern", Error, ANY, NOFIELD, "CTN4750 (SO_CCCD: 9, 12 chữ số hoặc chữ in hoa + 7 chữ số); QĐ 3176 (hộ chiếu nước ngoài)", "Số CCCD/hộ chiếu không đúng dạng (cảnh báo theo QĐ 3176)", "a citizen ID or passport number of an unexpected form (a warning under QĐ 3176)";
     "field.not_nfc", Warning, ANY, NOFIELD, "xml130.md §1.7 (Unicode dựng sẵn)", "Văn bản dùng Unicode tổ hợp (NFD)", "text uses decomposed Unicode (NFD)";
@@ -165,7 +165,7 @@ catalog! {
     // Across the tables of one HOSO.
     "hoso.ma_lk.mismatch", Error, ANY, f("MA_LK"), "QĐ 130 (MA_LK là khóa chính); xml130.md ENV-5", "MA_LK của mọi bảng phải giống XML1", "every table's MA_LK must equal that of XML1";
     "hoso.stt.sequence", Warning, ANY, f("STT"), "QĐ 130 (STT tăng từ 1); xml130.md ENV-7", "STT phải tăng dần từ 1", "STT must run 1, 2, 3...";
-    "hoso.copied_field.mismatch", Error, ANY, NOFIELD, "CTN4750 Bảng 13, 14, 15 (cột VALID); xml130.md ENV-11", "Trường sao từ XML1 phải giống XML1", "a field copied from XML1 must equal XML1";
+    "hoso.copied_field.mismatch", Error, ANY, NOFIELD, "CTN4750 Bảng 6, 13, 14, 15 (cột VALID); QĐ 130 Bảng 7 (MA_YTE); xml130.md ENV-11", "Trường sao từ XML1 phải giống XML1 (cảnh báo với MA_YTE của XML7 và PP_DIEUTRI theo QĐ 3176)", "a field copied from XML1 must equal XML1 (a warning for XML7 MA_YTE, and for PP_DIEUTRI under QĐ 3176)";
     "hoso.xml8.visit_type", Error, t(Xml8), f("MA_LOAI_KCB"), "CTN4750 Bảng 8; QĐ 3176 Bảng 8", "Bảng 8 chỉ gửi với loại KCB cho phép", "XML8 only for the visit types allowed";
     "hoso.xml5.visit_type", Warning, t(Xml5), f("MA_LOAI_KCB"), "QĐ 130 Bảng 5; xml130.md ENV-12", "Bảng 5 không dùng cho khám bệnh, nhận thuốc theo hẹn", "XML5 is not used for examinations or drug collection";
     "hoso.xml7.missing", Warning, t(Xml7), f("MA_LOAI_KCB"), "QĐ 130 Bảng 7; xml130.md ENV-12", "Điều trị nội trú cần giấy ra viện (Bảng 7)", "inpatient episodes need a discharge paper (XML7)";
@@ -285,6 +285,7 @@ catalog! {
     "xml3.tyle_tt_dv.exam_sequence", Warning, t(Xml3), f("TYLE_TT_DV"), "QĐ 130 Bảng 3 (TYLE_TT_DV); xml130.md §3.5, DUR-3", "Tỷ lệ các lần khám trong ngày: 100, 30, 30, 30, 10, sau đó 0", "exam ratios within a visit: 100, 30, 30, 30, 10, then 0";
     "xml1.so_ngay_dtri.stay_days", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 3176 Bảng 1 (SO_NGAY_DTRI); xml130.md DUR-1", "Điều trị nội trú (QĐ 3176): SO_NGAY_DTRI bằng số ngày của đợt trừ thời gian chờ", "inpatient care (QĐ 3176): SO_NGAY_DTRI is the days of the stay less any wait";
     "hoso.bed_days.duration", Warning, t(Xml3), f("SO_LUONG"), "xml130.md DUR-2", "Số ngày giường không phù hợp thời gian điều trị", "bed days do not fit the length of stay";
+    "xml1.so_ngay_dtri.service_days", Warning, t(Xml1), f("SO_NGAY_DTRI"), "QĐ 3176 Bảng 1 (SO_NGAY_DTRI, MA_LOAI_KCB 02, 08); xml130.md DUR-1", "Ngoại trú (02, 08; QĐ 3176): SO_NGAY_DTRI không quá số ngày có thuốc hoặc dịch vụ trong hồ sơ", "outpatient treatment (02, 08; QĐ 3176): SO_NGAY_DTRI at most the days on which the file has a drug or service";
 }
 
 /// The catalogue entry of a rule id.

@@ -105,19 +105,83 @@ const DECISION_SIZES: &[(TableId, &str, u32)] = &[
     (TableId::Xml3, "MA_KHOA", 50),
 ];
 
-/// Codes that QĐ 4750 added to a list (xml130.md §3.5; csv-notes.md Part 3, item 5): under QĐ 130
-/// they are unknown codes. MA_NHOM 19 is left to `xml3.ma_nhom.table`.
-const CODES_FROM_4750: &[(&str, &str)] = &[
-    ("KET_QUA_DTRI", "8"),
-    ("MA_XU_TRI", "6"),
-    ("MA_XU_TRI", "7"),
-    ("MA_XU_TRI", "8"),
+/// Which decisions' list has a code, where the lists differ (xml130.md §3.5; csv-notes.md Part
+/// 3, item 5). The enums hold the union, so these are checked against the decision in force.
+struct CodesByPack {
+    /// The table (`None`: every table with the element).
+    table: Option<TableId>,
+    element: &'static str,
+    codes: &'static [&'static str],
+    /// The decisions whose list does not have these codes.
+    unknown_under: &'static [Pack],
+    /// Why, completing "{element} has code {code}, ...".
+    why_vi: &'static str,
+    why_en: &'static str,
+}
+
+/// The QĐ 3176 regimens beyond the 12 of QĐ 130 (xml130.md §3.5).
+const PHACDO_3176_ONLY: &[&str] = &[
+    "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27",
 ];
 
-/// The first code of `wire` (a code or a `;`-list) that the list of `element` has only from QĐ 4750.
-fn newer_code<'w>(element: &str, wire: &'w str) -> Option<&'w str> {
+const CODES_BY_PACK: &[CodesByPack] = &[
+    // QĐ 4750 added KET_QUA_DTRI 8 and XML6 MA_XU_TRI 6/7/8. MA_NHOM 19 is left to
+    // `xml3.ma_nhom.table`.
+    CodesByPack {
+        table: None,
+        element: "KET_QUA_DTRI",
+        codes: &["8"],
+        unknown_under: &[Pack::Qd130],
+        why_vi: "mã này chỉ có từ QĐ 4750",
+        why_en: "which exists only from QĐ 4750",
+    },
+    CodesByPack {
+        table: Some(TableId::Xml6),
+        element: "MA_XU_TRI",
+        codes: &["6", "7", "8"],
+        unknown_under: &[Pack::Qd130],
+        why_vi: "mã này chỉ có từ QĐ 4750",
+        why_en: "which exists only from QĐ 4750",
+    },
+    // XML6 PHACDO_DTRI_LAO: QĐ 130 lists 12 regimens, and the QĐ 4750 sheet
+    // (`spec/qd130/bang_6_hiv_aids.csv`) prints the same 12; QĐ 3176 replaced them with the
+    // 27-code list of XML15. XML15 is left alone (see csv-notes.md Part 3, item 5).
+    CodesByPack {
+        table: Some(TableId::Xml6),
+        element: "PHACDO_DTRI_LAO",
+        codes: PHACDO_3176_ONLY,
+        unknown_under: &[Pack::Qd130, Pack::Qd4750],
+        why_vi: "mã này chỉ có từ QĐ 3176 (danh mục của QĐ 130/4750 có 12 mã)",
+        why_en: "which exists only from QĐ 3176 (the QĐ 130/4750 list has 12 codes)",
+    },
+    // XML6 NHOM_DOI_TUONG: QĐ 4750 numbers the groups 0..11, QĐ 3176 renumbers them 1..11.
+    CodesByPack {
+        table: Some(TableId::Xml6),
+        element: "NHOM_DOI_TUONG",
+        codes: &["0"],
+        unknown_under: &[Pack::Qd3176],
+        why_vi:
+            "QĐ 3176 đánh số lại danh mục từ 1 (người sử dụng ma túy là mã 1) nên không còn mã này",
+        why_en: "which QĐ 3176 dropped when it renumbered the list from 1 (drug users are code 1)",
+    },
+];
+
+/// The first code of `wire` (a code or a `;`-list) that the list of `element` in `table` does
+/// not have under `pack`, with the reason.
+fn code_not_in_pack<'w>(
+    table: TableId,
+    element: &str,
+    wire: &'w str,
+    pack: Pack,
+) -> Option<(&'w str, &'static CodesByPack)> {
+    let entry = CODES_BY_PACK.iter().find(|e| {
+        e.element == element
+            && e.table.is_none_or(|t| t == table)
+            && e.unknown_under.contains(&pack)
+    })?;
     wire.split(';')
-        .find(|c| CODES_FROM_4750.contains(&(element, *c)))
+        .find(|c| entry.codes.contains(c))
+        .map(|c| (c, entry))
 }
 
 fn required(table: TableId, spec: &FieldSpec) -> bool {
@@ -258,15 +322,15 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} has a code that is not in its code list: {wire}"),
             ));
         }
-        if ctx.pack == Some(Pack::Qd130) && !f.is_unknown_code() {
-            if let Some(code) = newer_code(el, wire) {
+        if let (Some(pack), false) = (ctx.pack, f.is_unknown_code()) {
+            if let Some((code, why)) = code_not_in_pack(R::TABLE, el, wire, pack) {
                 out.push(ctx.finding(
                     record,
                     ids::UNKNOWN_CODE,
                     Severity::Error,
                     Some(el),
-                    format!("{el} có mã {code}, mã này chỉ có từ QĐ 4750"),
-                    format!("{el} has code {code}, which exists only from QĐ 4750"),
+                    format!("{el} có mã {code}, {}", why.why_vi),
+                    format!("{el} has code {code}, {}", why.why_en),
                 ));
             }
         }
@@ -372,8 +436,67 @@ mod tests {
         };
         assert!(unknown(Pack::Qd130));
         assert!(!unknown(Pack::Qd4750) && !unknown(Pack::Qd3176));
-        assert_eq!(newer_code("MA_XU_TRI", "1;7"), Some("7"));
-        assert_eq!(newer_code("MA_XU_TRI", "1;2"), None);
+        let newer = |wire| code_not_in_pack(TableId::Xml6, "MA_XU_TRI", wire, Pack::Qd130);
+        assert_eq!(newer("1;7").map(|(c, _)| c), Some("7"));
+        assert!(newer("1;2").is_none());
+        assert!(code_not_in_pack(TableId::Xml6, "MA_XU_TRI", "7", Pack::Qd4750).is_none());
+    }
+
+    /// The XML6 code lists that QĐ 3176 replaced: the TB regimens (12 codes under QĐ 130/4750,
+    /// 27 under 3176) and the population groups (0..11 under 4750, 1..11 under 3176).
+    #[test]
+    fn xml6_lists_follow_the_decision() {
+        use crate::tables::HivRecord as Hiv;
+        let unknown = |r: &Hiv, el: &str, pack| {
+            let mut out = Vec::new();
+            check_fields(
+                r,
+                &RuleCtx {
+                    pack: Some(pack),
+                    ..Default::default()
+                },
+                &mut out,
+            );
+            out.into_iter()
+                .filter(|f| f.rule == ids::UNKNOWN_CODE && f.field.as_deref() == Some(el))
+                .map(|f| f.message_en)
+                .collect::<Vec<_>>()
+        };
+        let regimen = |code: &str| Hiv::builder().phacdo_dtri_lao(code).build_unchecked();
+        for pack in [Pack::Qd130, Pack::Qd4750] {
+            assert!(unknown(&regimen("12"), "PHACDO_DTRI_LAO", pack).is_empty());
+            let m = unknown(&regimen("13"), "PHACDO_DTRI_LAO", pack);
+            assert_eq!(m.len(), 1, "{pack}");
+            assert!(m[0].contains("only from QĐ 3176"), "{}", m[0]);
+            assert_eq!(unknown(&regimen("27"), "PHACDO_DTRI_LAO", pack).len(), 1);
+        }
+        assert!(unknown(&regimen("27"), "PHACDO_DTRI_LAO", Pack::Qd3176).is_empty());
+        // A code no decision has is reported once, as before.
+        for pack in Pack::ALL {
+            assert_eq!(unknown(&regimen("28"), "PHACDO_DTRI_LAO", pack).len(), 1);
+        }
+        let group = |code: &str| Hiv::builder().nhom_doi_tuong(code).build_unchecked();
+        assert!(unknown(&group("0"), "NHOM_DOI_TUONG", Pack::Qd4750).is_empty());
+        let m = unknown(&group("0"), "NHOM_DOI_TUONG", Pack::Qd3176);
+        assert_eq!(m.len(), 1);
+        assert!(m[0].contains("renumbered"), "{}", m[0]);
+        for pack in [Pack::Qd4750, Pack::Qd3176] {
+            assert!(unknown(&group("11"), "NHOM_DOI_TUONG", pack).is_empty());
+            assert_eq!(unknown(&group("12"), "NHOM_DOI_TUONG", pack).len(), 1);
+        }
+        // XML15 has used the long regimen list since it was introduced.
+        use crate::tables::TbRecord;
+        let tb = TbRecord::builder().phacdo_dtri_lao("20").build_unchecked();
+        let mut out = Vec::new();
+        check_fields(
+            &tb,
+            &RuleCtx {
+                pack: Some(Pack::Qd4750),
+                ..Default::default()
+            },
+            &mut out,
+        );
+        assert!(!out.iter().any(|f| f.rule == ids::UNKNOWN_CODE));
     }
 
     #[test]

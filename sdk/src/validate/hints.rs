@@ -166,6 +166,14 @@ pub(crate) fn hint(rule: &str) -> Option<(&'static str, &'static str)> {
             "Lần khám thứ 2 đến 4 trong ngày 30 %, lần 5 10 %, từ lần 6 không thanh toán",
             "the 2nd to 4th exams of a visit are paid at 30 %, the 5th at 10 %, later ones not at all",
         ),
+        "hoso.copied_field.mismatch" => (
+            "Ghi đúng giá trị của phần tử XML1 được nêu trong thông báo, cùng HOSO (MA_YTE của XML7 lấy theo MA_BN)",
+            "write the value of the XML1 element the message names, from the same HOSO (XML7 MA_YTE is XML1 MA_BN)",
+        ),
+        "xml1.so_ngay_dtri.service_days" => (
+            "Theo QĐ 3176, với MA_LOAI_KCB 02 và 08 ghi số ngày thực tế có sử dụng dịch vụ (các ngày có NGAY_YL hoặc NGAY_TH_YL), không phải số ngày từ NGAY_VAO đến NGAY_RA",
+            "under QĐ 3176, MA_LOAI_KCB 02 and 08 count the days on which services were used (days with a NGAY_YL or NGAY_TH_YL), not the days from NGAY_VAO to NGAY_RA",
+        ),
         "xml1.so_ngay_dtri.stay_days" => (
             "Ghi số ngày từ NGAY_VAO đến NGAY_RA (+1), trừ thời gian chờ nhập viện theo hẹn",
             "count the days from NGAY_VAO to NGAY_RA (+1), less any wait for a scheduled admission",

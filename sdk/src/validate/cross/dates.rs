@@ -1,5 +1,6 @@
 //! Date rules across tables: orders within the stay (xml130.md DT-3), card validity (DT-7) and
-//! days of treatment by visit type and rule pack (DUR-1).
+//! days of treatment by visit type and rule pack (DUR-1), including the days with services of
+//! QĐ 3176.
 
 use super::Cross;
 use crate::record::Record;
@@ -7,6 +8,7 @@ use crate::tables::Summary;
 use crate::types::codes::MaLoaiKcb;
 use crate::types::{Date, DateTime, Field, List};
 use crate::validate::Pack;
+use std::collections::HashSet;
 
 /// `NGAY_YL` of every drug and service line lies within the stay.
 fn orders_within_stay<R: Record>(
@@ -193,6 +195,84 @@ fn days_of_treatment(c: &mut Cross<'_>, s: &Summary) {
     }
 }
 
+/// The most days with services any reading of QĐ 3176 can count: the calendar days of every
+/// `NGAY_YL` and `NGAY_TH_YL` of the drug (XML2) and service (XML3) lines, plus one possible extra
+/// day for each date that is present but unreadable and for each line with neither date. One pass
+/// over the lines with a set of day numbers.
+fn most_service_days(c: &Cross<'_>) -> u64 {
+    let mut days: HashSet<i64> = HashSet::new();
+    let mut unknown = 0u64;
+    let mut note = |dates: [&Field<DateTime>; 2]| {
+        if dates.iter().all(|f| f.is_absent()) {
+            unknown += 1;
+        }
+        for f in dates {
+            match f {
+                Field::Value(t) => {
+                    days.insert(t.date().day_number());
+                }
+                Field::Invalid(_) => unknown += 1,
+                Field::Absent => {}
+            }
+        }
+    };
+    for l in &c.hoso.xml2 {
+        note([&l.ngay_yl, &l.ngay_th_yl]);
+    }
+    for l in &c.hoso.xml3 {
+        note([&l.ngay_yl, &l.ngay_th_yl]);
+    }
+    days.len() as u64 + unknown
+}
+
+/// QĐ 3176: for outpatient treatment (02) and chronic outpatient care with technical services
+/// (08), SO_NGAY_DTRI is the number of days with services (DUR-1). Which dates count (NGAY_YL or
+/// NGAY_TH_YL) and whether drug lines count is not settled (csv-notes.md, Part 1 row 44), so only
+/// what every reading agrees on is checked: the count cannot exceed the days on which the file
+/// records any line at all. A count above the days of the stay is `xml1.so_ngay_dtri.visit_type`'s;
+/// a visit without lines has nothing to count from.
+fn service_days(c: &mut Cross<'_>, s: &Summary) {
+    if c.pack != Pack::Qd3176 {
+        return;
+    }
+    let (Some(kcb), Some(days), Some(vao), Some(ra)) = (
+        s.ma_loai_kcb.value(),
+        s.so_ngay_dtri.value(),
+        s.ngay_vao.value(),
+        s.ngay_ra.value(),
+    ) else {
+        return;
+    };
+    if !matches!(kcb, MaLoaiKcb::NgoaiTru | MaLoaiKcb::NgoaiTruManTinhDvkt) {
+        return;
+    }
+    if c.hoso.xml2.is_empty() && c.hoso.xml3.is_empty() {
+        return;
+    }
+    let span = (ra.date().day_number() - vao.date().day_number() + 1).max(0) as u64;
+    let days = days.get();
+    if days > span {
+        return;
+    }
+    let most = most_service_days(c);
+    if days > most {
+        c.warning(
+            s,
+            0,
+            "xml1.so_ngay_dtri.service_days",
+            "SO_NGAY_DTRI",
+            format!(
+                "SO_NGAY_DTRI = {days} lớn hơn số ngày có thuốc hoặc dịch vụ trong hồ sơ ({most}) với MA_LOAI_KCB {}",
+                kcb.code()
+            ),
+            format!(
+                "SO_NGAY_DTRI = {days} exceeds the number of days with a drug or service line in the file ({most}) for MA_LOAI_KCB {}",
+                kcb.code()
+            ),
+        );
+    }
+}
+
 pub(super) fn check(c: &mut Cross<'_>, s: &Summary) {
     let hoso = c.hoso;
     if let (Some(vao), Some(ra)) = (s.ngay_vao.value(), s.ngay_ra.value()) {
@@ -203,4 +283,5 @@ pub(super) fn check(c: &mut Cross<'_>, s: &Summary) {
     }
     card_validity(c, s);
     days_of_treatment(c, s);
+    service_days(c, s);
 }

@@ -43,14 +43,23 @@ fn copied(table: TableId) -> &'static [&'static str] {
 /// it as the methods, procedures and drugs used, so a difference is only a warning there.
 /// The QĐ 3176 layout of XML13 names the destination MA_CSKCB_DEN (an error when it differs, as
 /// MA_NOI_DEN in the 4750 layout).
+/// XML7 MA_YTE is "the health code, taken from the patient code of XML1 MA_BN" (the decision's
+/// description of MA_YTE, unchanged since QĐ 130). The gateway sheet has no note on it, so a
+/// difference is only a warning.
 fn renamed(table: TableId) -> &'static [(&'static str, &'static str)] {
     match table {
         TableId::Xml13 => &[
             ("PP_DIEUTRI", "PP_DIEU_TRI"),
             ("MA_CSKCB_DEN", "MA_NOI_DEN"),
         ],
+        TableId::Xml7 => &[("MA_YTE", "MA_BN")],
         _ => &[],
     }
+}
+
+/// Copied elements whose difference is a warning: no gateway note requires them to be equal.
+fn warn_only(el: &str, pack: Pack) -> bool {
+    (el == "PP_DIEUTRI" && pack == Pack::Qd3176) || el == "MA_YTE"
 }
 
 /// Text compared the way a person reads it: trimmed, in precomposed Unicode.
@@ -124,7 +133,7 @@ impl<'c, 'a> Links<'c, 'a> {
                 {
                     let vi = format!("{el} của {} phải giống {src} của XML1", R::TABLE);
                     let en = format!("{el} of {} must equal {src} of XML1", R::TABLE);
-                    if el == "PP_DIEUTRI" && self.c.pack == Pack::Qd3176 {
+                    if warn_only(el, self.c.pack) {
                         self.c
                             .warning(r, i, "hoso.copied_field.mismatch", el, vi, en);
                     } else {

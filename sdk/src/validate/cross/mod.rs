@@ -93,4 +93,6 @@ pub(crate) fn check(hoso: &Hoso, pack: Option<Pack>, out: &mut Vec<Finding>) {
 }
 
 #[cfg(test)]
+mod days_tests;
+#[cfg(test)]
 mod tests;

@@ -534,3 +534,30 @@ fn huge_stated_amounts_on_sane_lines_do_not_panic() {
         assert!(!check_hoso_with(&h, Some(pack)).is_empty());
     }
 }
+
+#[test]
+fn discharge_health_code_is_the_patient_code() {
+    let h = visit(|h| h.xml7.is_some());
+    let x7 = |h: &Hoso| h.xml7.as_ref().unwrap().ma_yte.wire().into_owned();
+    assert_eq!(x7(&h), h.xml1.as_ref().unwrap().ma_bn.wire());
+    let mut other = h.clone();
+    other.xml7.as_mut().unwrap().ma_yte = Field::from_wire("YT00000001");
+    for pack in Pack::ALL {
+        let f: Vec<_> = check_hoso_with(&other, Some(pack))
+            .into_iter()
+            .filter(|x| x.rule == "hoso.copied_field.mismatch")
+            .collect();
+        assert_eq!(f.len(), 1, "{pack}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].path.ends_with("XML7/MA_YTE"), "{}", f[0].path);
+        let bn = h.xml1.as_ref().unwrap().ma_bn.wire().into_owned();
+        for m in [&f[0].message_vi, &f[0].message_en] {
+            assert!(!m.contains("YT00000001") && !m.contains(&bn), "{m}");
+        }
+    }
+    // Missing: field.required reports it, not the copy rule.
+    let mut missing = h.clone();
+    missing.xml7.as_mut().unwrap().ma_yte = Field::Absent;
+    let f = check_hoso(&missing);
+    assert!(!rules(&f).contains(&"hoso.copied_field.mismatch"));
+}
