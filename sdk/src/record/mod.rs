@@ -100,6 +100,9 @@ pub trait Record: Clone + PartialEq + Default + std::fmt::Debug + Send + Sync + 
     fn set_layout(&mut self, layout: Layout);
     /// Checks that belong to this table family alone (conditional requirements and the like).
     fn check_family(&self, ctx: &RuleCtx<'_>, out: &mut Vec<Finding>);
+    /// The dictionary rules' per-element lookups for this record type, made once per rule pack.
+    #[doc(hidden)]
+    fn field_plans() -> &'static crate::validate::FieldPlans;
 
     /// Index of `element` in [`Self::FIELDS`].
     fn index_of(element: &str) -> Option<usize> {
@@ -251,6 +254,10 @@ macro_rules! record {
             }
             fn check_family(&self, ctx: &$crate::validate::RuleCtx<'_>, out: &mut Vec<$crate::validate::Finding>) {
                 <$name as $crate::validate::FamilyRules>::check(self, ctx, out)
+            }
+            fn field_plans() -> &'static $crate::validate::FieldPlans {
+                static PLANS: $crate::validate::FieldPlans = $crate::validate::FieldPlans::new();
+                &PLANS
             }
         }
 

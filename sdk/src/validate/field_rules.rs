@@ -5,6 +5,7 @@ use super::{Finding, RuleCtx, Severity};
 use crate::record::{FieldSpec, Record, Req, TableId};
 use crate::types::{Cccd, CccdForm, Kind};
 use crate::validate::Pack;
+use std::sync::OnceLock;
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Rule ids of the dictionary rules (stable).
@@ -107,6 +108,7 @@ const DECISION_SIZES: &[(TableId, &str, u32)] = &[
 
 /// Which decisions' list has a code, where the lists differ (xml130.md §3.5; csv-notes.md Part
 /// 3, item 5). The enums hold the union, so these are checked against the decision in force.
+#[derive(Debug)]
 struct CodesByPack {
     /// The table (`None`: every table with the element).
     table: Option<TableId>,
@@ -166,19 +168,72 @@ const CODES_BY_PACK: &[CodesByPack] = &[
     },
 ];
 
+/// What the dictionary rules look up for one element under one rule pack (sizes, errata, decimals,
+/// per-decision code lists), found once per record type and pack instead of once per value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ElementPlan {
+    required: bool,
+    max_len: Option<u32>,
+    /// The decision's own size where the BHXH sheet is stricter.
+    decision_size: Option<u32>,
+    max_decimals: Option<usize>,
+    by_pack: Option<&'static CodesByPack>,
+    soft_codes: bool,
+}
+
+/// The [`ElementPlan`]s of one record type: one list per rule pack, and one without a pack.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct FieldPlans([OnceLock<Box<[ElementPlan]>>; 4]);
+
+impl FieldPlans {
+    /// Empty: filled on first use.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        FieldPlans([const { OnceLock::new() }; 4])
+    }
+}
+
+fn plans<R: Record>(pack: Option<Pack>) -> &'static [ElementPlan] {
+    let slot = match pack {
+        None => 0,
+        Some(Pack::Qd130) => 1,
+        Some(Pack::Qd4750) => 2,
+        Some(Pack::Qd3176) => 3,
+    };
+    R::field_plans().0[slot].get_or_init(|| {
+        R::FIELDS
+            .iter()
+            .map(|spec| {
+                let el = spec.element;
+                ElementPlan {
+                    required: required(R::TABLE, spec),
+                    max_len: max_len(R::TABLE, spec, pack.unwrap_or(Pack::Qd3176)),
+                    decision_size: DECISION_SIZES
+                        .iter()
+                        .find(|(t, e, _)| *t == R::TABLE && *e == el)
+                        .map(|(_, _, n)| *n),
+                    max_decimals: max_decimals(R::TABLE, el),
+                    by_pack: pack.and_then(|p| {
+                        CODES_BY_PACK.iter().find(|e| {
+                            e.element == el
+                                && e.table.is_none_or(|t| t == R::TABLE)
+                                && e.unknown_under.contains(&p)
+                        })
+                    }),
+                    soft_codes: SOFT_CODE_LISTS.contains(&el),
+                }
+            })
+            .collect()
+    })
+}
+
 /// The first code of `wire` (a code or a `;`-list) that the list of `element` in `table` does
 /// not have under `pack`, with the reason.
 fn code_not_in_pack<'w>(
-    table: TableId,
-    element: &str,
+    entry: &'static CodesByPack,
     wire: &'w str,
-    pack: Pack,
 ) -> Option<(&'w str, &'static CodesByPack)> {
-    let entry = CODES_BY_PACK.iter().find(|e| {
-        e.element == element
-            && e.table.is_none_or(|t| t == table)
-            && e.unknown_under.contains(&pack)
-    })?;
     wire.split(';')
         .find(|c| entry.codes.contains(c))
         .map(|c| (c, entry))
@@ -223,11 +278,12 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
     let layout = record.layout();
     // Numbers and dates are formatted here to be measured; strings and codes are borrowed.
     let mut scratch = String::new();
-    for (i, spec) in R::FIELDS.iter().enumerate() {
+    let plans = plans::<R>(ctx.pack);
+    for ((i, spec), plan) in R::FIELDS.iter().enumerate().zip(plans) {
         let f = record.field(i);
         let el = spec.element;
         if f.is_absent() {
-            if required(R::TABLE, spec) && spec.layouts.contains(layout) {
+            if plan.required && spec.layouts.contains(layout) {
                 out.push(
                     ctx.finding(
                         record,
@@ -264,14 +320,16 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 &scratch
             }
         };
-        if let Some(max) = max_len(R::TABLE, spec, ctx.pack.unwrap_or(Pack::Qd3176)) {
-            let len = wire.chars().count();
+        if let Some(max) = plan.max_len {
+            // Characters, counted only when the bytes could be too many.
+            let len = if wire.len() > max as usize {
+                wire.chars().count()
+            } else {
+                0
+            };
             if len > max as usize {
                 // D2: over the portal sheet's size but within the decision's own limit: a warning.
-                let decision = DECISION_SIZES
-                    .iter()
-                    .find(|(t, e, _)| *t == R::TABLE && *e == el)
-                    .map(|(_, _, n)| *n as usize);
+                let decision = plan.decision_size.map(|n| n as usize);
                 let (sev, vi, en) = match decision {
                     Some(limit) if len <= limit => (
                         Severity::Warning,
@@ -293,7 +351,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
             cccd_pattern(record, ctx, el, wire, out);
         }
         if spec.kind == Kind::Dec && !reported {
-            if let Some(max) = max_decimals(R::TABLE, el) {
+            if let Some(max) = plan.max_decimals {
                 let n = decimals(wire);
                 if n > max {
                     out.push(ctx.finding(
@@ -308,7 +366,7 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
             }
         }
         if f.is_unknown_code() {
-            let sev = if SOFT_CODE_LISTS.contains(&el) {
+            let sev = if plan.soft_codes {
                 Severity::Warning
             } else {
                 Severity::Error
@@ -322,8 +380,8 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} has a code that is not in its code list: {wire}"),
             ));
         }
-        if let (Some(pack), false) = (ctx.pack, f.is_unknown_code()) {
-            if let Some((code, why)) = code_not_in_pack(R::TABLE, el, wire, pack) {
+        if let (Some(entry), false) = (plan.by_pack, f.is_unknown_code()) {
+            if let Some((code, why)) = code_not_in_pack(entry, wire) {
                 out.push(ctx.finding(
                     record,
                     ids::UNKNOWN_CODE,
@@ -436,10 +494,13 @@ mod tests {
         };
         assert!(unknown(Pack::Qd130));
         assert!(!unknown(Pack::Qd4750) && !unknown(Pack::Qd3176));
-        let newer = |wire| code_not_in_pack(TableId::Xml6, "MA_XU_TRI", wire, Pack::Qd130);
+        use crate::tables::HivRecord as Hiv;
+        let at = Hiv::index_of("MA_XU_TRI").unwrap();
+        let entry = |pack| plans::<Hiv>(Some(pack))[at].by_pack;
+        let newer = |wire| entry(Pack::Qd130).and_then(|e| code_not_in_pack(e, wire));
         assert_eq!(newer("1;7").map(|(c, _)| c), Some("7"));
         assert!(newer("1;2").is_none());
-        assert!(code_not_in_pack(TableId::Xml6, "MA_XU_TRI", "7", Pack::Qd4750).is_none());
+        assert!(entry(Pack::Qd4750).is_none() && entry(Pack::Qd3176).is_none());
     }
 
     /// The XML6 code lists that QĐ 3176 replaced: the TB regimens (12 codes under QĐ 130/4750,

@@ -22,6 +22,8 @@ pub(crate) mod support;
 pub use config::{ConfigError, Override, Pack, RuleConfig};
 pub use cross::pack_for;
 pub use envelope::{check_facility, check_header};
+#[doc(hidden)]
+pub use field_rules::FieldPlans;
 pub use finding::{Finding, Findings, Severity};
 pub use hoso::{check_assessment, check_checkin, check_hoso, check_hoso_with};
 
