@@ -2,14 +2,13 @@
 //! base64 (or inline XML) of each `FILEHOSO` into the typed tables of a [`Hoso`]. Separate from the
 //! scan so that `HOSO`s can be decoded on other threads while the reader streams.
 
-use super::envelope_read::BASE64;
+use super::envelope_read::decode_base64;
 use super::error::{ErrorKind, ParseError};
 use super::limits::Limits;
 use super::table_read::{read_table, TableError};
 use super::{Notice, NoticeKind};
 use crate::hoso::{Hoso, HosoSource, OtherFile, TableSource, TableVisitorMut};
 use crate::record::{Record, TableId};
-use base64::Engine;
 
 /// One `FILEHOSO` as scanned: `LOAIHOSO`, the `NOIDUNGFILE` text (or inline XML) and where it
 /// starts.
@@ -152,9 +151,9 @@ impl HosoDecoder {
                         column,
                     });
                 }
-                BASE64.decode_vec(&self.compact, &mut self.decoded)
+                decode_base64(&self.compact, &mut self.decoded)
             } else {
-                BASE64.decode_vec(text, &mut self.decoded)
+                decode_base64(text, &mut self.decoded)
             };
             if decoded.is_err() {
                 return Err(at(ErrorKind::Base64, line, column));

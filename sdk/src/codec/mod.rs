@@ -25,6 +25,8 @@ mod table_write;
 mod tests;
 
 pub use envelope_read::EnvelopeReader;
+pub(crate) use envelope_read::decode_base64;
+#[cfg(test)]
 pub(crate) use envelope_read::BASE64;
 pub use envelope_write::{table_document, EnvelopeWriter};
 pub use error::{ErrorKind, ParseError, WriteError};

@@ -9,7 +9,6 @@
 //! - [`serialize`]: [`EnvelopeWriter`] writing what was read, timed alone.
 
 use crate::codec::{EnvelopeReader, EnvelopeWriter, Limits, ParseError};
-use base64::Engine;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::{self, BufRead, Write};
@@ -57,13 +56,13 @@ fn scan<R: BufRead>(input: R, mut table: impl FnMut(&[u8], &mut Counts)) -> io::
             Event::Empty(e) if e.name().as_ref() == b"HOSO" => counts.hoso += 1,
             Event::Text(t) if in_content => {
                 decoded.clear();
-                let engine = &crate::codec::BASE64;
-                if engine.decode_vec(&*t, &mut decoded).is_err() {
+                // The reader's own decoder, so the floor moves with it.
+                if crate::codec::decode_base64(&t, &mut decoded).is_err() {
                     // Wrapped base64: the reader accepts it too.
                     compact.clear();
                     compact.extend(t.iter().copied().filter(|b| !b.is_ascii_whitespace()));
                     decoded.clear();
-                    let _ = engine.decode_vec(&compact, &mut decoded);
+                    let _ = crate::codec::decode_base64(&compact, &mut decoded);
                 }
                 counts.tables += 1;
                 counts.decoded_bytes += decoded.len() as u64;
