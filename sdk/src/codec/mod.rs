@@ -24,8 +24,8 @@ mod table_write;
 #[cfg(test)]
 mod tests;
 
-pub use envelope_read::EnvelopeReader;
 pub(crate) use envelope_read::decode_base64;
+pub use envelope_read::EnvelopeReader;
 #[cfg(test)]
 pub(crate) use envelope_read::BASE64;
 pub use envelope_write::{table_document, EnvelopeWriter};

@@ -216,9 +216,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads the usual shape of a field, `<NAME>text</NAME>` with a name of `R`, text without
-    /// references, CDATA, comments or markup, and nothing the general path would refuse (a
-    /// repeated element, a forbidden character, text over the limit), straight from the document,
+    /// Reads the usual shape of a field, `<NAME>text</NAME>` or `<NAME/>` with a name of `R`,
+    /// text without references, CDATA, comments or markup, and nothing the general path would
+    /// refuse (a repeated element, a forbidden character, text over the limit), straight from the
+    /// document,
     /// and steps the XML reader over it. It yields what the general path would read: the element
     /// and its text, borrowed. `None` leaves the reader untouched, and the general path reads
     /// whatever comes next, with its own errors and positions.
@@ -246,7 +247,9 @@ impl<'a> Parser<'a> {
         }
         // Element names of records are short; a longer name takes the general path.
         let gt = memchr::memchr(b'>', open.get(..open.len().min(48))?)?;
-        let name = &open[1..gt];
+        // `<NAME/>`: an empty element.
+        let empty = open[gt - 1] == b'/';
+        let name = &open[1..if empty { gt - 1 } else { gt }];
         let idx = if R::FIELDS
             .get(hint)
             .is_some_and(|f| f.element.as_bytes() == name)
@@ -259,6 +262,13 @@ impl<'a> Parser<'a> {
         };
         if seen & (1u128 << idx) != 0 {
             return None;
+        }
+        if empty {
+            let consumed = ws + gt + 1;
+            let input = self.reader.get_mut();
+            *input = input.get(consumed..)?;
+            self.skipped += consumed;
+            return Some((idx, ""));
         }
         let body = &open[gt + 1..];
         let lt = memchr::memchr2(b'<', b'&', body)?;
