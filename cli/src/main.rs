@@ -104,8 +104,8 @@ enum Command {
         /// A TOML rules file that changes severities (`[severity] "icd.age" = "error"`, or "off").
         #[arg(long)]
         rules: Option<PathBuf>,
-        /// Threads that decode and check HOSOs while the file is read (0: one per core). The
-        /// report is the same, in file order, whatever the number.
+        /// Threads that decode and check HOSOs while the file is read (0: one per core; at
+        /// most 64). The report is the same, in file order, whatever the number.
         #[arg(long, default_value_t = 1)]
         jobs: usize,
     },

@@ -23,6 +23,9 @@ use std::sync::Mutex;
 const BATCH_BYTES: usize = 256 << 10;
 /// At most this many `HOSO`s per batch.
 const BATCH_HOSO: usize = 16;
+/// At most this many worker threads, whatever `jobs` asks: memory in flight stays under
+/// `3 × MAX_JOBS` batches.
+pub(crate) const MAX_JOBS: usize = 64;
 
 /// The result of one `HOSO`: its findings or its structural error.
 type Item = Result<Vec<Finding>, ParseError>;
@@ -51,6 +54,8 @@ where
     C: Fn(&Hoso) -> Vec<Finding> + Sync,
     F: FnMut(Item) -> io::Result<bool>,
 {
+    // More threads than this only add memory (three batches each): the scan feeds at most a few.
+    let jobs = jobs.min(MAX_JOBS);
     // Batches in flight: enough to keep every worker busy while the next ones are scanned.
     let window = jobs.max(1) * 3;
     let (work_tx, work_rx) = sync_channel::<(usize, Vec<RawHoso>)>(window);

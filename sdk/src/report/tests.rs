@@ -127,4 +127,7 @@ fn parallel_validation_reports_exactly_what_one_thread_does() {
             assert_eq!(run(v.as_bytes(), jobs), one, "{name} with {jobs} threads");
         }
     }
+    // Far more threads than the cap: capped, same report.
+    let (_, clean) = &variants[0];
+    assert_eq!(run(clean.as_bytes(), 100_000), run(clean.as_bytes(), 1));
 }
