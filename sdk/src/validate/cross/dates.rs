@@ -109,19 +109,21 @@ fn fmt(d: Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
+/// The visit type, `SO_NGAY_DTRI` and the calendar days from `NGAY_VAO` to `NGAY_RA` (both
+/// counted), when all are present and well-formed.
+fn declared_days(s: &Summary) -> Option<(&MaLoaiKcb, u64, u64)> {
+    let (kcb, days) = (s.ma_loai_kcb.value()?, s.so_ngay_dtri.value()?);
+    let (vao, ra) = (s.ngay_vao.value()?, s.ngay_ra.value()?);
+    let span = (ra.date().day_number() - vao.date().day_number() + 1).max(0) as u64;
+    Some((kcb, days.get(), span))
+}
+
 /// `SO_NGAY_DTRI` by visit type (DUR-1): zero for examinations and short stays, the calendar days
 /// of the stay for inpatient care, at most those days where the count depends on service days.
 fn days_of_treatment(c: &mut Cross<'_>, s: &Summary) {
-    let (Some(kcb), Some(days), Some(vao), Some(ra)) = (
-        s.ma_loai_kcb.value(),
-        s.so_ngay_dtri.value(),
-        s.ngay_vao.value(),
-        s.ngay_ra.value(),
-    ) else {
+    let Some((kcb, days, span)) = declared_days(s) else {
         return;
     };
-    let span = (ra.date().day_number() - vao.date().day_number() + 1).max(0) as u64;
-    let days = days.get();
     use MaLoaiKcb::*;
     let legacy = c.pack != Pack::Qd3176;
     let expected: Option<(u64, u64)> = match kcb {
@@ -235,12 +237,7 @@ fn service_days(c: &mut Cross<'_>, s: &Summary) {
     if c.pack != Pack::Qd3176 {
         return;
     }
-    let (Some(kcb), Some(days), Some(vao), Some(ra)) = (
-        s.ma_loai_kcb.value(),
-        s.so_ngay_dtri.value(),
-        s.ngay_vao.value(),
-        s.ngay_ra.value(),
-    ) else {
+    let Some((kcb, days, span)) = declared_days(s) else {
         return;
     };
     if !matches!(kcb, MaLoaiKcb::NgoaiTru | MaLoaiKcb::NgoaiTruManTinhDvkt) {
@@ -249,8 +246,6 @@ fn service_days(c: &mut Cross<'_>, s: &Summary) {
     if c.hoso.xml2.is_empty() && c.hoso.xml3.is_empty() {
         return;
     }
-    let span = (ra.date().day_number() - vao.date().day_number() + 1).max(0) as u64;
-    let days = days.get();
     if days > span {
         return;
     }
