@@ -21,6 +21,14 @@ check expect_exit 0 "$bin" validate --format json -o "$tmp/r.json" "$tmp/v.xml"
 check python3 -c "import json,sys; r=json.load(open('$tmp/r.json')); assert r['summary']=={'files':1,'hoso':200,'errors':0,'warnings':0}, r['summary']"
 check "$bin" convert "$tmp/v.xml" --to json -o "$tmp/v.json"
 check "$bin" convert "$tmp/v.json" --to xml -o "$tmp/back.xml"
+# Converting a signed file warns when the rewritten file no longer verifies, and only then.
+export LT_E2E_PW=lienthong-test
+key=(--key sdk/tests/fixtures/sign/modern.p12 --password-env LT_E2E_PW)
+sed 's#^    <MACSKCB>#      <MACSKCB>#' "$tmp/v.xml" > "$tmp/indent.xml"
+check "$bin" sign "$tmp/indent.xml" "${key[@]}" -o "$tmp/indent.signed.xml"
+check bash -c "\"$bin\" convert \"$tmp/indent.signed.xml\" --to xml -o \"$tmp/o1.xml\" 2>&1 | grep -q 'no longer verifies'"
+check "$bin" sign "$tmp/v.xml" "${key[@]}" -o "$tmp/v.signed.xml"
+check bash -c "! \"$bin\" convert \"$tmp/v.signed.xml\" --to xml -o \"$tmp/o2.xml\" 2>&1 | grep -q 'no longer verifies'"
 check cmp "$tmp/v.xml" "$tmp/back.xml"
 # A broken file: errors found (1), reported in JSON with the contract's keys.
 sed 's#<SOLUONGHOSO>200</SOLUONGHOSO>#<SOLUONGHOSO>200</SOLUONGHOSO><BAD/>#' "$tmp/v.xml" > "$tmp/bad.xml"

@@ -31,6 +31,12 @@ pub fn run(file: &Path, to: ConvertTo, output: Option<&Path>) -> Result<ExitCode
                 .read_to_end(&mut bytes)
                 .map_err(|e| Failure::CannotRun(e.to_string()))?;
             let canonical = canonical_xml(&bytes)?;
+            if canonical != bytes
+                && signature_verifies(&bytes) == Some(true)
+                && signature_verifies(&canonical) == Some(false)
+            {
+                warn_signature_broken();
+            }
             let mut out = create(output)?;
             out.write_all(&canonical)
                 .and_then(|_| out.flush())
@@ -39,6 +45,24 @@ pub fn run(file: &Path, to: ConvertTo, output: Option<&Path>) -> Result<ExitCode
         }
         (true, ConvertTo::Json) => Err(Failure::CannotRun("the input is already JSON".into())),
     }
+}
+
+/// Whether the document's signature verifies (digests and signature value; the certificate is
+/// not judged); `None` when it has none.
+fn signature_verifies(xml: &[u8]) -> Option<bool> {
+    memchr::memmem::find(xml, b"SignatureValue")?;
+    lienthong::sign::verify(xml).ok().map(|v| v.is_valid())
+}
+
+/// Converting rewrites the document, and the signature inside no longer matches it.
+fn warn_signature_broken() {
+    eprintln!(
+        "{}",
+        crate::sign::both(
+            "Cảnh báo: tệp được ghi lại khác tệp đã ký nên chữ ký trong CHUKYDONVI không còn hợp lệ; ký lại bằng `lienthong sign` trước khi gửi",
+            "warning: the written file differs from the signed one, so the signature in CHUKYDONVI no longer verifies; sign it again with `lienthong sign` before sending"
+        )
+    );
 }
 
 fn canonical_xml(bytes: &[u8]) -> Result<Vec<u8>, Failure> {
@@ -102,6 +126,11 @@ fn json_to_xml(input: Box<dyn BufRead>, output: Option<&Path>) -> Result<ExitCod
         Some(TableIdOrEnvelope::Table(_)) => assessment_from_json(&value).map_err(bad)?.to_bytes().map_err(bad)?,
         None => return Err(bad("the JSON is not a GIAMDINHHS, CHI_TIEU_TRANG_THAI_KCB or CHI_TIEU_GIAM_DINH_YKHOA document")),
     };
+    // A signature carried over from the JSON signs the XML it was made on: it holds only if
+    // these are the same bytes.
+    if signature_verifies(&bytes) == Some(false) {
+        warn_signature_broken();
+    }
     let mut out = create(output)?;
     out.write_all(&bytes)
         .and_then(|_| out.flush())
