@@ -8,28 +8,9 @@ use super::table_read::has_forbidden_chars;
 use super::{EnvelopeHeader, Notice, NoticeKind};
 use crate::hoso::Hoso;
 use crate::types::Field;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::BufRead;
-
-pub(crate) const BASE64: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
-
-/// Decodes base64 `src` (no whitespace) and appends the bytes to `out`, accepting exactly what
-/// [`BASE64`] accepts: padding optional, canonical trailing bits. The body, whole 4-character
-/// groups without padding, goes through a vectorised decoder; the last group, where padding and
-/// trailing bits are judged, through [`BASE64`]. On error `out` may hold part of the bytes.
-pub(crate) fn decode_base64(src: &[u8], out: &mut Vec<u8>) -> Result<(), ()> {
-    let body = src.len().saturating_sub(1) / 4 * 4;
-    let (body, last) = src.split_at(body);
-    base64_simd::STANDARD_NO_PAD
-        .decode_append(body, out)
-        .map_err(|_| ())?;
-    base64::Engine::decode_vec(&BASE64, last, out).map_err(|_| ())
-}
 
 /// A `BufRead` that counts lines as the XML reader consumes bytes.
 #[derive(Debug)]

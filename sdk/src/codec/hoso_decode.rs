@@ -2,13 +2,49 @@
 //! base64 (or inline XML) of each `FILEHOSO` into the typed tables of a [`Hoso`]. Separate from the
 //! scan so that `HOSO`s can be decoded on other threads while the reader streams.
 
-use super::envelope_read::decode_base64;
 use super::error::{ErrorKind, ParseError};
 use super::limits::Limits;
 use super::table_read::{read_table, TableError};
 use super::{Notice, NoticeKind};
 use crate::hoso::{Hoso, HosoSource, OtherFile, TableSource, TableVisitorMut};
 use crate::record::{Record, TableId};
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// The reference base64 decoder: padding optional, canonical trailing bits.
+pub(crate) const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Decodes base64 `src` (no whitespace) and appends the bytes to `out`, accepting exactly what
+/// [`BASE64`] accepts. The body, whole 4-character groups without padding, goes through a
+/// vectorised decoder; the last group, where padding and trailing bits are judged, through
+/// [`BASE64`]. On error `out` may hold part of the bytes.
+pub(crate) fn decode_base64(src: &[u8], out: &mut Vec<u8>) -> Result<(), ()> {
+    let body = src.len().saturating_sub(1) / 4 * 4;
+    let (body, last) = src.split_at(body);
+    base64_simd::STANDARD_NO_PAD
+        .decode_append(body, out)
+        .map_err(|_| ())?;
+    base64::Engine::decode_vec(&BASE64, last, out).map_err(|_| ())
+}
+
+/// Decodes the base64 text of a `NOIDUNGFILE` into `out` (cleared first), leaving out line
+/// breaks and spaces when it has any (`compact` is the scratch buffer for that). `Ok(true)` when
+/// whitespace was left out of non-empty base64.
+pub(crate) fn decode_content(
+    text: &[u8],
+    compact: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) -> Result<bool, ()> {
+    out.clear();
+    if !has_ascii_whitespace(text) {
+        return decode_base64(text, out).map(|_| false);
+    }
+    compact.clear();
+    compact.extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
+    decode_base64(compact, out).map(|_| !compact.is_empty())
+}
 
 /// One `FILEHOSO` as scanned: `LOAIHOSO`, the `NOIDUNGFILE` text (or inline XML) and where it
 /// starts.
@@ -137,26 +173,15 @@ impl HosoDecoder {
             });
             &inline
         } else {
-            let text = content.as_bytes();
-            self.decoded.clear();
-            let decoded = if has_ascii_whitespace(text) {
-                self.compact.clear();
-                self.compact
-                    .extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
-                if !self.compact.is_empty() {
-                    source.notices.push(Notice {
-                        kind: NoticeKind::Base64Whitespace,
-                        table: Some(table),
-                        line,
-                        column,
-                    });
-                }
-                decode_base64(&self.compact, &mut self.decoded)
-            } else {
-                decode_base64(text, &mut self.decoded)
-            };
-            if decoded.is_err() {
-                return Err(at(ErrorKind::Base64, line, column));
+            let wrapped = decode_content(content.as_bytes(), &mut self.compact, &mut self.decoded)
+                .map_err(|_| at(ErrorKind::Base64, line, column))?;
+            if wrapped {
+                source.notices.push(Notice {
+                    kind: NoticeKind::Base64Whitespace,
+                    table: Some(table),
+                    line,
+                    column,
+                });
             }
             &self.decoded
         };

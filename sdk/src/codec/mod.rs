@@ -24,12 +24,12 @@ mod table_write;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use envelope_read::decode_base64;
 pub use envelope_read::EnvelopeReader;
-#[cfg(test)]
-pub(crate) use envelope_read::BASE64;
 pub use envelope_write::{table_document, EnvelopeWriter};
 pub use error::{ErrorKind, ParseError, WriteError};
+pub(crate) use hoso_decode::decode_content;
+#[cfg(test)]
+pub(crate) use hoso_decode::{decode_base64, BASE64};
 pub use hoso_decode::{HosoDecoder, RawHoso};
 pub use limits::Limits;
 pub use standalone::{AssessmentDocument, CheckinDocument};

@@ -55,15 +55,8 @@ fn scan<R: BufRead>(input: R, mut table: impl FnMut(&[u8], &mut Counts)) -> io::
             }
             Event::Empty(e) if e.name().as_ref() == b"HOSO" => counts.hoso += 1,
             Event::Text(t) if in_content => {
-                decoded.clear();
-                // The reader's own decoder, so the floor moves with it.
-                if crate::codec::decode_base64(&t, &mut decoded).is_err() {
-                    // Wrapped base64: the reader accepts it too.
-                    compact.clear();
-                    compact.extend(t.iter().copied().filter(|b| !b.is_ascii_whitespace()));
-                    decoded.clear();
-                    let _ = crate::codec::decode_base64(&compact, &mut decoded);
-                }
+                // The reader's own decoding (wrapped base64 included), so the floor moves with it.
+                let _ = crate::codec::decode_content(&t, &mut compact, &mut decoded);
                 counts.tables += 1;
                 counts.decoded_bytes += decoded.len() as u64;
                 table(&decoded, &mut counts);

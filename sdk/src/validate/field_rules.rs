@@ -228,15 +228,11 @@ fn plans<R: Record>(pack: Option<Pack>) -> &'static [ElementPlan] {
     })
 }
 
-/// The first code of `wire` (a code or a `;`-list) that the list of `element` in `table` does
-/// not have under `pack`, with the reason.
-fn code_not_in_pack<'w>(
-    entry: &'static CodesByPack,
-    wire: &'w str,
-) -> Option<(&'w str, &'static CodesByPack)> {
-    wire.split(';')
-        .find(|c| entry.codes.contains(c))
-        .map(|c| (c, entry))
+impl CodesByPack {
+    /// The first code of `wire` (a code or a `;`-list) among these codes.
+    fn first_in<'w>(&self, wire: &'w str) -> Option<&'w str> {
+        wire.split(';').find(|c| self.codes.contains(c))
+    }
 }
 
 fn required(table: TableId, spec: &FieldSpec) -> bool {
@@ -380,8 +376,8 @@ pub(crate) fn check_fields<R: Record>(record: &R, ctx: &RuleCtx<'_>, out: &mut V
                 format!("{el} has a code that is not in its code list: {wire}"),
             ));
         }
-        if let (Some(entry), false) = (plan.by_pack, f.is_unknown_code()) {
-            if let Some((code, why)) = code_not_in_pack(entry, wire) {
+        if let (Some(why), false) = (plan.by_pack, f.is_unknown_code()) {
+            if let Some(code) = why.first_in(wire) {
                 out.push(ctx.finding(
                     record,
                     ids::UNKNOWN_CODE,
@@ -497,8 +493,8 @@ mod tests {
         use crate::tables::HivRecord as Hiv;
         let at = Hiv::index_of("MA_XU_TRI").unwrap();
         let entry = |pack| plans::<Hiv>(Some(pack))[at].by_pack;
-        let newer = |wire| entry(Pack::Qd130).and_then(|e| code_not_in_pack(e, wire));
-        assert_eq!(newer("1;7").map(|(c, _)| c), Some("7"));
+        let newer = |wire| entry(Pack::Qd130).and_then(|e| e.first_in(wire));
+        assert_eq!(newer("1;7"), Some("7"));
         assert!(newer("1;2").is_none());
         assert!(entry(Pack::Qd4750).is_none() && entry(Pack::Qd3176).is_none());
     }
